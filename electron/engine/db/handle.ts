@@ -1,0 +1,29 @@
+// Branded database handles (the Signal pattern): repository functions that only read take a
+// ReadableDb, those that write take a WritableDb, so a read path cannot write by accident and the
+// type says which is which. Only engine/db touches better-sqlite3 (enforced by ESLint).
+import type BetterSqlite3 from 'better-sqlite3';
+
+declare const readableBrand: unique symbol;
+declare const writableBrand: unique symbol;
+
+export type ReadableDb = BetterSqlite3.Database & { readonly [readableBrand]: true };
+export type WritableDb = ReadableDb & { readonly [writableBrand]: true };
+
+/** Runs `fn` in one SQLite transaction (IMMEDIATE: takes the write lock up front, so no SQLITE_BUSY mid-way). */
+export function inTransaction<T>(db: WritableDb, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
+const statementCache = new WeakMap<ReadableDb, Map<string, BetterSqlite3.Statement>>();
+
+/** A prepared statement, compiled once per connection and reused (preparing is the costly part on hot paths). */
+export function prepared<P extends unknown[] | object = unknown[], R = unknown>(
+  db: ReadableDb,
+  sql: string,
+): BetterSqlite3.Statement<P, R> {
+  let forDb = statementCache.get(db);
+  if (!forDb) statementCache.set(db, (forDb = new Map()));
+  let statement = forDb.get(sql);
+  if (!statement) forDb.set(sql, (statement = db.prepare(sql)));
+  return statement as unknown as BetterSqlite3.Statement<P, R>;
+}

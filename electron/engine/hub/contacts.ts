@@ -1,0 +1,85 @@
+// Writes to hub contacts. Every write derives the denormalised columns (display name, sort key,
+// search text, hash) from the fields in one place and journals before/after in the same
+// transaction, so no change to a user's contact exists without the entry that can undo it.
+import { randomUUID } from 'node:crypto';
+import type { ContactFields } from '../../../shared/model/contact.ts';
+import type { WritableDb } from '../db/handle.ts';
+import { inTransaction } from '../db/handle.ts';
+import { getContact, insertContact, updateContact } from '../db/repos/contacts.ts';
+import type { ContactRow } from '../db/repos/contacts.ts';
+import { appendJournal } from '../db/repos/journal.ts';
+import { trashContact as addToTrash } from '../db/repos/trash.ts';
+import type { TrashReason } from '../db/repos/trash.ts';
+import { displayName, sortKey } from '../model/display.ts';
+import { contentHash } from '../model/hash.ts';
+import { contactSearchText } from '../model/search-text.ts';
+
+export interface WriteContext {
+  db: WritableDb;
+  now: number;
+  runId: number | null;
+}
+
+function derive(fields: ContactFields): Pick<ContactRow, 'displayName' | 'sortKey' | 'searchText' | 'contentHash'> {
+  const name = displayName(fields);
+  return { displayName: name, sortKey: sortKey(name), searchText: contactSearchText(fields), contentHash: contentHash(fields) };
+}
+
+export function createContact(ctx: WriteContext, fields: ContactFields, id: string = randomUUID()): ContactRow {
+  const row: ContactRow = { id, fields, ...derive(fields), createdAt: ctx.now, updatedAt: ctx.now };
+  inTransaction(ctx.db, () => {
+    insertContact(ctx.db, row);
+    appendJournal(ctx.db, {
+      runId: ctx.runId,
+      at: ctx.now,
+      action: 'contact.create',
+      contactId: id,
+      accountId: null,
+      remoteId: null,
+      before: null,
+      after: fields,
+    });
+  });
+  return row;
+}
+
+/** Returns false when the contact does not exist; a no-op (same hash) writes nothing. */
+export function changeContact(ctx: WriteContext, id: string, fields: ContactFields): boolean {
+  return inTransaction(ctx.db, () => {
+    const current = getContact(ctx.db, id);
+    if (!current) return false;
+    const next: ContactRow = { ...current, fields, ...derive(fields), updatedAt: ctx.now };
+    if (next.contentHash === current.contentHash) return true;
+    updateContact(ctx.db, next);
+    appendJournal(ctx.db, {
+      runId: ctx.runId,
+      at: ctx.now,
+      action: 'contact.update',
+      contactId: id,
+      accountId: null,
+      remoteId: null,
+      before: current.fields,
+      after: fields,
+    });
+    return true;
+  });
+}
+
+export function trashContact(ctx: WriteContext, id: string, reason: TrashReason): boolean {
+  return inTransaction(ctx.db, () => {
+    const current = getContact(ctx.db, id);
+    if (!current || current.trashed) return false;
+    addToTrash(ctx.db, { contactId: id, deletedAt: ctx.now, runId: ctx.runId, reason });
+    appendJournal(ctx.db, {
+      runId: ctx.runId,
+      at: ctx.now,
+      action: 'contact.trash',
+      contactId: id,
+      accountId: null,
+      remoteId: null,
+      before: current.fields,
+      after: null,
+    });
+    return true;
+  });
+}

@@ -1,0 +1,38 @@
+// Host capabilities the engine needs but must not provide itself (DESIGN.md §1): the Electron app
+// implements them with electron-store and safeStorage, the headless host with files, tests with
+// memory. The engine never reaches for a global clock, file or keychain behind these.
+import type { Settings } from '../../shared/model/settings.ts';
+
+export interface SettingsStore {
+  /** Raw stored settings (validated by the engine), or undefined when none were saved yet. */
+  load(): unknown;
+  save(settings: Settings): void;
+}
+
+/** Passwords, app-specific passwords and OAuth refresh tokens: never stored in the database. */
+export interface SecretStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface Clock {
+  /** Milliseconds since the epoch. Tests pass a controllable clock; nothing patches Date. */
+  now(): number;
+}
+
+export type LogDetails = Record<string, unknown>;
+
+export interface Logger {
+  debug(message: string, details?: LogDetails): void;
+  info(message: string, details?: LogDetails): void;
+  warn(message: string, details?: LogDetails): void;
+  error(message: string, details?: LogDetails): void;
+}
+
+export interface Ports {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  clock: Clock;
+  logger: Logger;
+}

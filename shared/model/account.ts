@@ -1,0 +1,32 @@
+// Accounts as the UI sees them. Secrets never appear here: they live behind the SecretStore port.
+
+export const accountKinds = ['google', 'icloud', 'carddav', 'memory'] as const;
+export type AccountKind = (typeof accountKinds)[number];
+
+/** two-way: read and write; pull: never written by Concord; push: Concord writes, never reads changes. */
+export const syncDirections = ['two-way', 'pull', 'push'] as const;
+export type SyncDirection = (typeof syncDirections)[number];
+
+export const accountStatuses = ['idle', 'syncing', 'error', 'auth-required', 'paused'] as const;
+export type AccountStatus = (typeof accountStatuses)[number];
+
+export interface AccountSettings {
+  direction: SyncDirection;
+  /** ISO 3166 region used to read phone numbers written without a country code. */
+  defaultRegion: string | null;
+  /** CardDAV server or discovery URL; null for Google. */
+  url: string | null;
+  username: string | null;
+}
+
+export interface Account {
+  id: string;
+  kind: AccountKind;
+  name: string;
+  enabled: boolean;
+  settings: AccountSettings;
+  status: AccountStatus;
+  lastError: string | null;
+  lastSyncedAt: string | null;
+  createdAt: string;
+}
