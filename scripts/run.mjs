@@ -41,19 +41,23 @@ function runTests() {
   return code;
 }
 
-switch (command) {
-  case 'test':
-    process.exit(runTests());
-  case 'typecheck':
-    process.exit(exec([bin('typescript', 'bin/tsc'), '-b', ...rest]));
-  case 'lint':
-    process.exit(exec([bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.', ...rest]));
-  case 'build':
-    build();
-    process.exit(0);
-  case 'start':
-    build();
-    process.exit(exec([join(root, 'scripts', 'start-desktop.mjs'), ...rest]));
-  default:
-    fail(`unknown command '${command}' (start, test, typecheck, lint, build)`);
+function runCommand() {
+  switch (command) {
+    case 'test':
+      return runTests();
+    case 'typecheck':
+      return exec([bin('typescript', 'bin/tsc'), '-b', ...rest]);
+    case 'lint':
+      return exec([bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.', ...rest]);
+    case 'build':
+      build();
+      return 0;
+    case 'start':
+      build();
+      return exec([join(root, 'scripts', 'start-desktop.mjs'), ...rest]);
+    default:
+      return fail(`unknown command '${command}' (start, test, typecheck, lint, build)`);
+  }
 }
+
+process.exit(runCommand());

@@ -1,7 +1,7 @@
 // Validates a call against the contract, runs its handler and turns every outcome into an
 // envelope (DESIGN.md §2). Invariant: dispatch never rejects, and an unexpected exception never
 // leaks its message or stack to the caller: it is logged and reported as INTERNAL.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isMethodName } from '../../../shared/api/contract.ts';
 import { ConcordError } from '../../../shared/api/errors.ts';
 import type { Envelope } from '../../../shared/api/transport.ts';

@@ -18,15 +18,16 @@ export function schemaVersion(db: WritableDb): number {
 
 /**
  * Applies every migration above the database's version, all in one transaction: a failure leaves
- * the file exactly as it was. `upTo` exists for migration tests.
+ * the file exactly as it was. `upTo` and `list` exist for migration tests.
  */
-export function migrate(db: WritableDb, upTo: number = latestVersion): void {
-  migrations.forEach((m, i) => {
+export function migrate(db: WritableDb, upTo: number = latestVersion, list: readonly Migration[] = migrations): void {
+  list.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration list out of order at index ${i}: version ${m.version}`);
   });
+  const known = list.length;
   const current = schemaVersion(db);
-  if (current > latestVersion) throw databaseTooNew(db.name, current, latestVersion);
-  const pending = migrations.filter((m) => m.version > current && m.version <= upTo);
+  if (current > known) throw databaseTooNew(db.name, current, known);
+  const pending = list.filter((m) => m.version > current && m.version <= upTo);
   if (pending.length === 0) return;
   inTransaction(db, () => {
     for (const m of pending) {

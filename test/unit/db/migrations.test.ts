@@ -1,0 +1,149 @@
+// One test per migration (Signal's habit), the runner's guarantees (all-or-nothing, refuses
+// databases from a newer Concord), and the constraints the schema is there to enforce.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConcordError } from '../../../shared/api/errors.ts';
+import type { WritableDb } from '../../../electron/engine/db/handle.ts';
+import { latestVersion, migrate, migrations, schemaVersion } from '../../../electron/engine/db/migrations/index.ts';
+import type { Migration } from '../../../electron/engine/db/migrations/types.ts';
+import { openDatabase } from '../../../electron/engine/db/open.ts';
+import { listContacts } from '../../../electron/engine/db/repos/contacts.ts';
+import { person } from '../../support/engine.ts';
+
+let dir: string;
+let path: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'concord-db-'));
+  path = join(dir, 'concord.sqlite3');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const tables = (db: WritableDb | Database.Database) =>
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+
+describe('migration 1: core tables', () => {
+  it('creates the hub tables as STRICT tables with their constraints', () => {
+    const db = openDatabase(path, { migrateUpTo: 1 });
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(['accounts', 'conflicts', 'contacts', 'dismissals', 'journal', 'links', 'records', 'runs', 'suggestions', 'trash']);
+    const strict = db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name`).all() as { name: string }[];
+    expect(strict.map((r) => r.name)).toEqual(tables(db));
+
+    // STRICT: a string in an INTEGER column is refused, not coerced.
+    expect(() => db.prepare(`INSERT INTO runs (trigger, status, started_at) VALUES ('manual', 'running', 'yesterday')`).run()).toThrow(/cannot store TEXT/);
+    // CHECK json_valid: JSON columns hold JSON.
+    expect(() =>
+      db.prepare(`INSERT INTO contacts (id, fields, display_name, sort_key, content_hash, created_at, updated_at) VALUES ('c', '{broken', 'x', 'x', 'h', 1, 1)`).run(),
+    ).toThrow(/CHECK constraint/);
+    // Foreign keys are on: a link to a record that does not exist is refused.
+    db.prepare(`INSERT INTO contacts (id, fields, display_name, sort_key, content_hash, created_at, updated_at) VALUES ('c1', '{}', 'x', 'x', 'h', 1, 1)`).run();
+    expect(() => db.prepare(`INSERT INTO links (record_id, contact_id, base, base_hash, how, linked_at) VALUES (42, 'c1', '{}', 'h', 'auto', 1)`).run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    // A contact with links cannot be deleted through the database: links RESTRICT.
+    db.prepare(`INSERT INTO accounts (id, kind, name, created_at) VALUES ('a1', 'memory', 'Mem', 1)`).run();
+    const rec = db
+      .prepare(`INSERT INTO records (account_id, remote_id, content_type, raw, fields, content_hash, fetched_at) VALUES ('a1', 'r1', 'text/vcard', 'x', '{}', 'h', 1) RETURNING id`)
+      .get() as { id: number };
+    db.prepare(`INSERT INTO links (record_id, contact_id, base, base_hash, how, linked_at) VALUES (?, 'c1', '{}', 'h', 'auto', 1)`).run(rec.id);
+    expect(() => db.prepare(`DELETE FROM contacts WHERE id = 'c1'`).run()).toThrow(/FOREIGN KEY/);
+    // Removing an account cascades to its records and links only.
+    db.prepare(`DELETE FROM accounts WHERE id = 'a1'`).run();
+    expect(db.prepare('SELECT count(*) AS n FROM links').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM contacts').get()).toEqual({ n: 1 });
+    // Suggestions store each pair once, in order.
+    expect(() =>
+      db.prepare(`INSERT INTO suggestions (contact_a, contact_b, score, tier, reasons, created_at) VALUES ('z', 'a', 0.9, 'high', '[]', 1)`).run(),
+    ).toThrow(/CHECK constraint/);
+    db.close();
+  });
+});
+
+describe('migration 2: contact search', () => {
+  it('backfills the search index for contacts that existed before it, and keeps it in step afterwards', () => {
+    const v1 = openDatabase(path, { migrateUpTo: 1 });
+    const insert = v1.prepare(
+      `INSERT INTO contacts (id, fields, display_name, sort_key, content_hash, created_at, updated_at) VALUES (?, ?, ?, ?, 'h', 1, 1)`,
+    );
+    insert.run('zw', JSON.stringify(person({ fn: '张伟', phone: '+86 138 0013 8000' })), '张伟', '张伟');
+    insert.run('zoe', JSON.stringify(person({ given: 'Zoë', family: 'Saldaña', email: 'zoe@example.org' })), 'Zoë Saldaña', 'zoe saldana');
+    v1.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(2);
+    const find = (query: string) => listContacts(db, { query, offset: 0, limit: 10 }).rows.map((r) => r.id);
+    expect(find('张伟')).toEqual(['zw']);
+    expect(find('13800138000')).toEqual(['zw']);
+    expect(find('zoe')).toEqual(['zoe']); // diacritics folded
+    expect(find('sald')).toEqual(['zoe']); // prefix
+
+    // Triggers: update and delete reach the index.
+    db.prepare(`UPDATE contacts SET search_text = 'Chloe' WHERE id = 'zoe'`).run();
+    expect(find('zoe')).toEqual([]);
+    expect(find('chloe')).toEqual(['zoe']);
+    db.prepare(`DELETE FROM contacts WHERE id = 'zw'`).run();
+    expect(find('张伟')).toEqual([]);
+    expect(db.prepare(`INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')`).run().changes).toBeGreaterThanOrEqual(0);
+    db.close();
+  });
+});
+
+describe('the migration runner', () => {
+  it('is numbered 1..n with no gaps, and a second open changes nothing', () => {
+    expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));
+    openDatabase(path).close();
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(latestVersion);
+    db.close();
+  });
+
+  it('applies all pending migrations in one transaction: a failure leaves the database untouched', () => {
+    const db = new Database(path) as WritableDb;
+    const failing: Migration = {
+      version: 2,
+      name: 'fails halfway',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        throw new Error('disk on fire');
+      },
+    };
+    expect(() => migrate(db, 2, [migrations[0]!, failing])).toThrow('disk on fire');
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a database written by a newer Concord, with a clear error, and leaves it as it was', () => {
+    const future = new Database(path);
+    future.exec('CREATE TABLE from_the_future (x INTEGER)');
+    future.pragma(`user_version = ${latestVersion + 5}`);
+    future.close();
+
+    let error: unknown;
+    try {
+      openDatabase(path);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConcordError);
+    expect((error as ConcordError).code).toBe('DATABASE_TOO_NEW');
+    expect((error as ConcordError).message).toMatch(new RegExp(`schema ${latestVersion + 5}; this version knows up to ${latestVersion}`));
+    expect((error as ConcordError).message).toMatch(/Nothing was changed/);
+
+    const after = new Database(path);
+    expect(after.pragma('user_version', { simple: true })).toBe(latestVersion + 5);
+    expect(tables(after)).toEqual(['from_the_future']);
+    after.close();
+  });
+
+  it('opens with WAL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+});
