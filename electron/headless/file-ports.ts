@@ -1,6 +1,6 @@
 // The headless host's ports: settings in <dataDir>/config.json under "settings" (the file the
 // desktop app's electron-store writes, so both hosts share settings), secrets in
-// <dataDir>/secrets.json readable by the user only (mode 0600; headless has no OS keychain: the
+// <dataDir>/secrets-headless.json readable by the user only (mode 0600; headless has no OS keychain: the
 // desktop app encrypts its secrets with safeStorage instead), logs as lines on stderr.
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +39,8 @@ export function fileSettings(dataDir: string): SettingsStore {
 }
 
 export function fileSecrets(dataDir: string): SecretStore {
-  const path = join(dataDir, 'secrets.json');
+  // Not secrets.json: that is the desktop app's file of safeStorage ciphertexts.
+  const path = join(dataDir, 'secrets-headless.json');
   const all = (): Record<string, string> => readJson(path) as Record<string, string>;
   const save = (values: Record<string, string>) => {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
