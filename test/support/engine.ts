@@ -53,9 +53,9 @@ export function person(parts: { given?: string; family?: string; fn?: string; em
   f.name.given = parts.given ?? '';
   f.name.family = parts.family ?? '';
   f.formattedName = parts.fn ?? '';
-  if (parts.email) f.emails.push({ value: parts.email, label: 'home' });
-  if (parts.phone) f.phones.push({ value: parts.phone, label: 'mobile' });
-  f.organization = parts.org ?? '';
+  if (parts.email) f.emails.push({ value: parts.email, label: 'home', primary: true });
+  if (parts.phone) f.phones.push({ value: parts.phone, label: 'mobile', primary: true });
+  if (parts.org) f.organizations.push({ name: parts.org, department: '', title: '', phoneticName: '' });
   f.note = parts.note ?? '';
   return f;
 }

@@ -13,7 +13,7 @@ function summary(row: ContactRow): ContactSummary {
     displayName: row.displayName,
     email: row.fields.emails[0]?.value ?? null,
     phone: row.fields.phones[0]?.value ?? null,
-    organization: row.fields.organization || null,
+    organization: row.fields.organizations[0]?.name || null,
   };
 }
 
