@@ -6,7 +6,7 @@ import type { EventMap, EventName } from './events.ts';
 import type { Transport } from './transport.ts';
 
 export interface ConcordClient {
-  call<M extends MethodName>(method: M, ...params: object extends Params<M> ? [Params<M>?] : [Params<M>]): Promise<Result<M>>;
+  call<M extends MethodName>(method: M, ...params: Record<never, never> extends Params<M> ? [Params<M>?] : [Params<M>]): Promise<Result<M>>;
   onEvent<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
 

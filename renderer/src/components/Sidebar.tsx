@@ -1,0 +1,43 @@
+// The left sidebar: the sections of the app and the status line. Sections are data, so the later
+// ones (Conflicts, Suggestions, History) are one entry each.
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
+import { Icon } from './Icon.tsx';
+import type { IconName } from './Icon.tsx';
+import { StatusLine } from './StatusLine.tsx';
+
+export type Section = 'contacts' | 'accounts' | 'settings';
+
+const sections: readonly { id: Section; label: MessageKey; icon: IconName }[] = [
+  { id: 'contacts', label: 'nav.contacts', icon: 'contacts' },
+  { id: 'accounts', label: 'nav.accounts', icon: 'accounts' },
+  { id: 'settings', label: 'nav.settings', icon: 'settings' },
+];
+
+export function Sidebar(props: { current: Section; onNavigate(section: Section): void }): ReactNode {
+  const t = useT();
+  return (
+    <aside className="sidebar">
+      <div className="brand">{t('app.name')}</div>
+      <nav aria-label={t('nav.label')}>
+        <ul>
+          {sections.map((s) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className={s.id === props.current ? 'nav-item current' : 'nav-item'}
+                aria-current={s.id === props.current ? 'page' : undefined}
+                onClick={() => props.onNavigate(s.id)}
+              >
+                <Icon name={s.icon} />
+                <span>{t(s.label)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <StatusLine />
+    </aside>
+  );
+}
