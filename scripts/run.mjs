@@ -52,11 +52,13 @@ function runCommand() {
     case 'build':
       build();
       return 0;
+    case 'bench':
+      return exec(['--disable-warning=ExperimentalWarning', join(root, 'test', 'bench', 'main.ts'), ...rest]);
     case 'start':
       build();
       return exec([join(root, 'scripts', 'start-desktop.mjs'), ...rest]);
     default:
-      return fail(`unknown command '${command}' (start, test, typecheck, lint, build)`);
+      return fail(`unknown command '${command}' (start, test, typecheck, lint, build, bench)`);
   }
 }
 

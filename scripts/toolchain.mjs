@@ -60,11 +60,12 @@ export function envWithNode(nodeBin) {
 
 function lockStamp() {
   const h = createHash('sha256');
-  for (const f of ['package.json', 'package-lock.json']) h.update(readFileSync(join(root, f)));
+  // The lock alone: editing package.json's scripts must not reinstall; dependency changes rewrite the lock.
+  h.update(readFileSync(join(root, 'package-lock.json')));
   return h.digest('hex');
 }
 
-/** Runs `npm ci` when node_modules is missing or older than package.json / package-lock.json. */
+/** Runs `npm ci` when node_modules is missing or was installed from another package-lock.json. */
 export function ensureDependencies(env) {
   const stampFile = join(root, 'node_modules', '.concord-install-stamp');
   const want = lockStamp();

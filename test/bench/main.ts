@@ -1,0 +1,21 @@
+// `npm run bench [-- --quick] [-- --json FILE] [-- --only SUITE]`: every benchmark suite in one
+// run, a table on stdout and, with --json, the figures with the machine they were taken on.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { BenchRow, BenchSuite } from './harness.ts';
+import { machine, table } from './harness.ts';
+import { storeSuite } from './store.bench.ts';
+
+const suites: BenchSuite[] = [storeSuite];
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } } });
+const rows: BenchRow[] = [];
+for (const suite of suites) {
+  if (values.only && suite.name !== values.only) continue;
+  process.stderr.write(`bench: ${suite.name} …\n`);
+  await suite.run({ quick: values.quick }, (row) => rows.push({ suite: suite.name, ...row }));
+}
+process.stdout.write(`${table(rows)}\n`);
+if (values.json) {
+  writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), quick: values.quick, machine: machine(), rows }, null, 2)}\n`);
+}
