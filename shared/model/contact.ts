@@ -2,7 +2,7 @@
 // JSON-safe plain data (no classes, no Dates, no undefined: every optional value is null or an
 // empty string/array, so two equal contacts serialise to equal JSON).
 // Display text is kept exactly as entered; normalised forms for matching are computed by the
-// engine's model/normalize.ts and never stored here.
+// engine's model/normalize/ and never stored here.
 // Invariant: what Concord cannot represent here is not lost: each remote record keeps its raw
 // payload and writes patch it (vCard lines, Person fields outside the update mask).
 
