@@ -54,11 +54,14 @@ function runCommand() {
       return 0;
     case 'bench':
       return exec(['--disable-warning=ExperimentalWarning', join(root, 'test', 'bench', 'main.ts'), ...rest]);
+    case 'google-fake':
+      // The People API + OAuth fake alone, for manual runs of the app (test/support/google-fake/README.md).
+      return exec(['--disable-warning=ExperimentalWarning', join(root, 'test', 'support', 'google-fake', 'main.ts'), ...rest]);
     case 'start':
       build();
       return exec([join(root, 'scripts', 'start-desktop.mjs'), ...rest]);
     default:
-      return fail(`unknown command '${command}' (start, test, typecheck, lint, build, bench)`);
+      return fail(`unknown command '${command}' (start, test, typecheck, lint, build, bench, google-fake)`);
   }
 }
 
