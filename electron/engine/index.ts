@@ -10,6 +10,10 @@ import type { Settings } from '../../shared/model/settings.ts';
 import { accountHandlers } from './api/accounts.ts';
 import { appHandlers } from './api/app.ts';
 import { contactHandlers } from './api/contacts.ts';
+import { syncHandlers } from './api/sync.ts';
+import { createSyncRunner } from './sync/run.ts';
+import type { SyncRunner } from './sync/run.ts';
+import type { SourceFactories } from './sync/sources.ts';
 import type { EngineContext } from './api/context.ts';
 import { createDispatcher } from './api/dispatch.ts';
 import type { Handlers } from './api/handlers.ts';
@@ -26,6 +30,8 @@ export interface EngineOptions {
   version: string;
   /** Overrides `<dataDir>/concord.sqlite3`; ':memory:' for tests. */
   databasePath?: string;
+  /** How to reach each kind of account (the host wires CardDAV and Google; tests add memory sources). */
+  sources?: SourceFactories;
 }
 
 export interface Engine {
@@ -36,7 +42,7 @@ export interface Engine {
   close(): void;
 }
 
-export const handlers: Handlers = { ...appHandlers, ...accountHandlers, ...contactHandlers };
+export const handlers: Handlers = { ...appHandlers, ...accountHandlers, ...contactHandlers, ...syncHandlers };
 
 function loadSettings(ports: Ports): Settings {
   const raw = ports.settings.load();
@@ -54,6 +60,7 @@ export function createEngine(ports: Ports, options: EngineOptions): Engine {
   let settings = loadSettings(ports);
   let closed = false;
 
+  let runner: SyncRunner | null = null;
   const context: EngineContext = {
     db,
     ports,
@@ -71,9 +78,12 @@ export function createEngine(ports: Ports, options: EngineOptions): Engine {
       }
     },
     settings: () => settings,
-    setSettings(next) {
+    setSettings(next: Settings) {
       settings = settingsSchema.parse(next);
       ports.settings.save(settings);
+    },
+    get sync() {
+      return (runner ??= createSyncRunner(context, options.sources ?? {}));
     },
   };
   const dispatch = createDispatcher(handlers, context);

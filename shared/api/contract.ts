@@ -2,11 +2,12 @@
 // at runtime by the engine's dispatcher) and its result type. Handler and client types are derived
 // from this map, so adding a method here is the only way to add one anywhere.
 import { z } from 'zod';
-import { accountKinds, syncDirections } from '../model/account.ts';
+import { accountKinds, conflictPolicies, syncDirections } from '../model/account.ts';
 import type { Account } from '../model/account.ts';
 import type { Contact, ContactSummary } from '../model/contact.ts';
 import { settingsSchema } from '../model/settings.ts';
 import type { Settings } from '../model/settings.ts';
+import type { SyncSummary } from '../model/sync.ts';
 
 /** A method: runtime params schema plus a phantom result type. */
 interface MethodSpec<P extends z.ZodType, R> {
@@ -37,6 +38,40 @@ export interface ContactPage {
   items: ContactSummary[];
 }
 
+export interface ConflictView {
+  id: number;
+  contactId: string;
+  contactName: string;
+  accountId: string;
+  accountName: string;
+  /** Readable path of the disputed field: 'birthday', 'name.given', 'emails[ann@example.org].label'. */
+  field: string;
+  base: unknown;
+  hubValue: unknown;
+  accountValue: unknown;
+  detectedAt: string;
+}
+
+export interface RunView {
+  id: number;
+  trigger: string;
+  status: string;
+  dryRun: boolean;
+  startedAt: string;
+  finishedAt: string | null;
+  summary: Partial<SyncSummary>;
+}
+
+export interface FieldChange {
+  at: string;
+  runId: number | null;
+  action: string;
+  /** Top-level field of the canonical contact ('emails', 'birthday', …); '*' for creation and trashing. */
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
 export const contract = {
   'app.info': method<AppInfo>()(none),
 
@@ -52,6 +87,8 @@ export const contract = {
         secret: z.string().min(1).max(4096).nullable().default(null),
         direction: z.enum(syncDirections).default('two-way'),
         defaultRegion: regionCode.nullable().default(null),
+        conflictPolicy: z.enum(conflictPolicies).default('ask'),
+        priority: z.number().int().min(-100).max(100).default(0),
       })
       .strict(),
   ),
@@ -63,6 +100,8 @@ export const contract = {
         enabled: z.boolean().optional(),
         direction: z.enum(syncDirections).optional(),
         defaultRegion: regionCode.nullable().optional(),
+        conflictPolicy: z.enum(conflictPolicies).optional(),
+        priority: z.number().int().min(-100).max(100).optional(),
       })
       .strict(),
   ),
@@ -79,6 +118,29 @@ export const contract = {
       .strict(),
   ),
   'contacts.get': method<Contact>()(z.object({ id }).strict()),
+
+  'sync.run': method<SyncSummary>()(
+    z
+      .object({
+        /** Only these accounts; all enabled accounts when omitted. */
+        accountIds: z.array(id).max(100).optional(),
+        /** Plan and report, write nothing anywhere. */
+        dryRun: z.boolean().default(false),
+        /** Approve a pending safety stop for this run. */
+        approve: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+
+  'conflicts.list': method<ConflictView[]>()(z.object({ contactId: id.optional() }).strict()),
+  /** Keep the hub's value ('hub') or take the account's ('account') for one disputed field. */
+  'conflicts.resolve': method<{ resolved: true }>()(z.object({ id: z.number().int().min(1), keep: z.enum(['hub', 'account']) }).strict()),
+
+  'history.runs': method<RunView[]>()(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict()),
+  /** Reverses a run's changes to contacts, then syncs so every account gets the restored state. */
+  'history.undo': method<SyncSummary & { undoRun: number; reversed: number }>()(z.object({ run: z.number().int().min(1) }).strict()),
+  /** A contact's changes, field by field, newest first. */
+  'contacts.history': method<FieldChange[]>()(z.object({ id }).strict()),
 
   'settings.get': method<Settings>()(none),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),

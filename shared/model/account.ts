@@ -7,6 +7,10 @@ export type AccountKind = (typeof accountKinds)[number];
 export const syncDirections = ['two-way', 'pull', 'push'] as const;
 export type SyncDirection = (typeof syncDirections)[number];
 
+/** What happens when the same field changed differently in the hub and in this account (DESIGN.md §4.2). */
+export const conflictPolicies = ['ask', 'newest', 'priority'] as const;
+export type ConflictPolicy = (typeof conflictPolicies)[number];
+
 export const accountStatuses = ['idle', 'syncing', 'error', 'auth-required', 'paused'] as const;
 export type AccountStatus = (typeof accountStatuses)[number];
 
@@ -17,6 +21,10 @@ export interface AccountSettings {
   /** CardDAV server or discovery URL; null for Google. */
   url: string | null;
   username: string | null;
+  /** ask (default): keep both and let the user choose; newest: the later edit wins; priority: the higher-priority account wins. */
+  conflictPolicy: ConflictPolicy;
+  /** For the priority policy: higher wins. */
+  priority: number;
 }
 
 export interface Account {

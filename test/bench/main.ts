@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import type { BenchRow, BenchSuite } from './harness.ts';
 import { machine, table } from './harness.ts';
 import { storeSuite } from './store.bench.ts';
+import { syncSuite } from './sync.bench.ts';
 
-const suites: BenchSuite[] = [storeSuite];
+const suites: BenchSuite[] = [storeSuite, syncSuite];
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } } });
 const rows: BenchRow[] = [];

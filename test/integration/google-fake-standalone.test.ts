@@ -1,13 +1,13 @@
-// The fake runs in plain Node 22 (type stripping, erasable TypeScript only), as scripts/google-fake.mjs
+// The fake runs in plain Node 22 (type stripping, erasable TypeScript only), as `npm run google-fake`
 // starts it for manual runs: it prints its endpoints and a token pair, serves, and stops on SIGTERM.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 
-test('scripts/google-fake.mjs starts the fake in plain Node and stops on SIGTERM', async () => {
-  const script = fileURLToPath(new URL('../../scripts/google-fake.mjs', import.meta.url));
-  const child = spawn(process.execPath, [script, '--seed', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+test('the fake starts alone in plain Node (npm run google-fake) and stops on SIGTERM', async () => {
+  const script = fileURLToPath(new URL('../support/google-fake/main.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', script, '--seed', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     let out = '';
     let err = '';

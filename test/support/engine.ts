@@ -13,6 +13,7 @@ import { createEngine } from '../../electron/engine/index.ts';
 import type { Engine } from '../../electron/engine/index.ts';
 import { memoryPorts } from '../../electron/engine/ports-memory.ts';
 import type { Ports } from '../../electron/engine/ports.ts';
+import type { SourceFactories } from '../../electron/engine/sync/sources.ts';
 
 export interface TestEngine {
   engine: Engine;
@@ -23,7 +24,7 @@ export interface TestEngine {
   close(): void;
 }
 
-export function startTestEngine(options: { ports?: Ports; onDisk?: boolean } = {}): TestEngine {
+export function startTestEngine(options: { ports?: Ports; onDisk?: boolean; sources?: SourceFactories } = {}): TestEngine {
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-test-'));
   const ports = options.ports ?? memoryPorts();
   const engine = createEngine(ports, {
@@ -31,6 +32,7 @@ export function startTestEngine(options: { ports?: Ports; onDisk?: boolean } = {
     host: 'test',
     version: '0.0.0-test',
     ...(options.onDisk ? {} : { databasePath: ':memory:' }),
+    ...(options.sources && { sources: options.sources }),
   });
   const events: AnyEventMessage[] = [];
   engine.subscribe((m) => events.push(m));

@@ -22,26 +22,25 @@ function requireField<T>(value: T | null, message: string): T {
 }
 
 function settingsFor(p: ValidParams<'accounts.add'>): AccountSettings {
+  const common = { direction: p.direction, defaultRegion: p.defaultRegion, conflictPolicy: p.conflictPolicy, priority: p.priority };
   switch (p.kind) {
     case 'carddav':
       requireField(p.secret, 'A CardDAV account needs a password.');
       return {
-        direction: p.direction,
-        defaultRegion: p.defaultRegion,
+        ...common,
         url: requireField(p.url, 'A CardDAV account needs the server URL.'),
         username: requireField(p.username, 'A CardDAV account needs a user name.'),
       };
     case 'icloud':
       requireField(p.secret, 'An iCloud account needs an app-specific password (appleid.apple.com → Sign-In and Security → App-Specific Passwords).');
       return {
-        direction: p.direction,
-        defaultRegion: p.defaultRegion,
+        ...common,
         url: p.url ?? ICLOUD_CARDDAV_URL,
         username: requireField(p.username, 'An iCloud account needs the Apple ID (email address) it signs in with.'),
       };
     case 'google':
     case 'memory':
-      return { direction: p.direction, defaultRegion: p.defaultRegion, url: null, username: p.username };
+      return { ...common, url: null, username: p.username };
   }
 }
 
@@ -85,6 +84,8 @@ export const accountHandlers: DomainHandlers<'accounts.list' | 'accounts.add' | 
       ...current.settings,
       ...(p.direction !== undefined && { direction: p.direction }),
       ...(p.defaultRegion !== undefined && { defaultRegion: p.defaultRegion }),
+      ...(p.conflictPolicy !== undefined && { conflictPolicy: p.conflictPolicy }),
+      ...(p.priority !== undefined && { priority: p.priority }),
     };
     const updated = updateAccount(ctx.db, p.id, {
       settings,

@@ -5,6 +5,7 @@ import type { EventMap, EventName } from '../../../shared/api/events.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
 import type { WritableDb } from '../db/handle.ts';
 import type { Ports } from '../ports.ts';
+import type { SyncRunner } from '../sync/run.ts';
 
 export interface EngineContext {
   db: WritableDb;
@@ -14,5 +15,6 @@ export interface EngineContext {
   version: string;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   settings(): Settings;
+  sync: SyncRunner;
   setSettings(next: Settings): void;
 }

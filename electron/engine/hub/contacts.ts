@@ -8,10 +8,13 @@ import { inTransaction } from '../db/handle.ts';
 import { getContact, insertContact, updateContact } from '../db/repos/contacts.ts';
 import type { ContactRow } from '../db/repos/contacts.ts';
 import { appendJournal } from '../db/repos/journal.ts';
-import { trashContact as addToTrash } from '../db/repos/trash.ts';
+import { restoreContact as untrash, trashContact as addToTrash } from '../db/repos/trash.ts';
 import type { TrashReason } from '../db/repos/trash.ts';
 import { displayName, sortKey } from '../model/display.ts';
-import { contentHash } from '../model/hash.ts';
+import { semanticHash } from '../model/hash.ts';
+import type { NormalizeOptions } from '../model/normalize/index.ts';
+import { replaceContactKeys } from '../db/repos/contact-keys.ts';
+import { blockingKeys, contactKeys } from '../match/keys.ts';
 import { contactSearchText } from '../model/search-text.ts';
 
 export interface WriteContext {
@@ -20,15 +23,30 @@ export interface WriteContext {
   runId: number | null;
 }
 
+/**
+ * The hub has no phone region of its own: hashes and keys read numbers as written (E.164 when they
+ * carry a country code). Links compare against the same function, so it only has to be consistent.
+ */
+export const hubNormalize: NormalizeOptions = { defaultRegion: null };
+
+export function hubHash(fields: ContactFields): string {
+  return semanticHash(fields, hubNormalize);
+}
+
 function derive(fields: ContactFields): Pick<ContactRow, 'displayName' | 'sortKey' | 'searchText' | 'contentHash'> {
   const name = displayName(fields);
-  return { displayName: name, sortKey: sortKey(name), searchText: contactSearchText(fields), contentHash: contentHash(fields) };
+  return { displayName: name, sortKey: sortKey(name), searchText: contactSearchText(fields), contentHash: hubHash(fields) };
+}
+
+function indexKeys(db: WritableDb, id: string, fields: ContactFields): void {
+  replaceContactKeys(db, id, blockingKeys(contactKeys(fields, hubNormalize)));
 }
 
 export function createContact(ctx: WriteContext, fields: ContactFields, id: string = randomUUID()): ContactRow {
   const row: ContactRow = { id, fields, ...derive(fields), createdAt: ctx.now, updatedAt: ctx.now };
   inTransaction(ctx.db, () => {
     insertContact(ctx.db, row);
+    indexKeys(ctx.db, id, fields);
     appendJournal(ctx.db, {
       runId: ctx.runId,
       at: ctx.now,
@@ -43,14 +61,19 @@ export function createContact(ctx: WriteContext, fields: ContactFields, id: stri
   return row;
 }
 
-/** Returns false when the contact does not exist; a no-op (same hash) writes nothing. */
-export function changeContact(ctx: WriteContext, id: string, fields: ContactFields): boolean {
+/**
+ * Returns false when the contact does not exist; a no-op (same meaning) writes nothing.
+ * `modifiedAt` is when the change was made where it was made (a provider's update time), so the
+ * "newest wins" policy compares edits, not the moments Concord copied them.
+ */
+export function changeContact(ctx: WriteContext, id: string, fields: ContactFields, modifiedAt: number = ctx.now): boolean {
   return inTransaction(ctx.db, () => {
     const current = getContact(ctx.db, id);
     if (!current) return false;
-    const next: ContactRow = { ...current, fields, ...derive(fields), updatedAt: ctx.now };
+    const next: ContactRow = { ...current, fields, ...derive(fields), updatedAt: modifiedAt };
     if (next.contentHash === current.contentHash) return true;
     updateContact(ctx.db, next);
+    indexKeys(ctx.db, id, fields);
     appendJournal(ctx.db, {
       runId: ctx.runId,
       at: ctx.now,
@@ -79,6 +102,26 @@ export function trashContact(ctx: WriteContext, id: string, reason: TrashReason)
       remoteId: null,
       before: current.fields,
       after: null,
+    });
+    return true;
+  });
+}
+
+/** Takes a contact out of the trash (delete-vs-edit keeps the edit; undo of a deletion). */
+export function restoreFromTrash(ctx: WriteContext, id: string): boolean {
+  return inTransaction(ctx.db, () => {
+    const current = getContact(ctx.db, id);
+    if (!current?.trashed) return false;
+    untrash(ctx.db, id);
+    appendJournal(ctx.db, {
+      runId: ctx.runId,
+      at: ctx.now,
+      action: 'contact.restore',
+      contactId: id,
+      accountId: null,
+      remoteId: null,
+      before: null,
+      after: current.fields,
     });
     return true;
   });

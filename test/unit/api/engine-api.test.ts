@@ -5,6 +5,7 @@ import { ConcordError } from '../../../shared/api/errors.ts';
 import type { ErrorCode } from '../../../shared/api/errors.ts';
 import { createDispatcher } from '../../../electron/engine/api/dispatch.ts';
 import { handlers } from '../../../electron/engine/index.ts';
+import { latestVersion } from '../../../electron/engine/db/migrations/index.ts';
 import { createContact, trashContact } from '../../../electron/engine/hub/contacts.ts';
 import { journalOfContact } from '../../../electron/engine/db/repos/journal.ts';
 import { memoryLogger, memoryPorts, memorySecrets, memorySettings } from '../../../electron/engine/ports-memory.ts';
@@ -70,7 +71,7 @@ describe('dispatch', () => {
   });
 
   it('reports facts about the engine', async () => {
-    expect(await t.client.call('app.info')).toEqual({ version: '0.0.0-test', dataDir: t.dataDir, schemaVersion: 2, host: 'test' });
+    expect(await t.client.call('app.info')).toEqual({ version: '0.0.0-test', dataDir: t.dataDir, schemaVersion: latestVersion, host: 'test' });
   });
 });
 

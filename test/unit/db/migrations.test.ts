@@ -72,7 +72,7 @@ describe('migration 2: contact search', () => {
     insert.run('zoe', JSON.stringify(person({ given: 'Zoë', family: 'Saldaña', email: 'zoe@example.org' })), 'Zoë Saldaña', 'zoe saldana');
     v1.close();
 
-    const db = openDatabase(path);
+    const db = openDatabase(path, { migrateUpTo: 2 });
     expect(schemaVersion(db)).toBe(2);
     const find = (query: string) => listContacts(db, { query, offset: 0, limit: 10 }).rows.map((r) => r.id);
     expect(find('张伟')).toEqual(['zw']);
@@ -87,6 +87,31 @@ describe('migration 2: contact search', () => {
     db.prepare(`DELETE FROM contacts WHERE id = 'zw'`).run();
     expect(find('张伟')).toEqual([]);
     expect(db.prepare(`INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')`).run().changes).toBeGreaterThanOrEqual(0);
+    db.close();
+  });
+});
+
+describe('migration 3: sync index', () => {
+  it('adds the blocking index, holds, blobs and suggestion origins, keeping existing suggestions as scans', () => {
+    const v2 = openDatabase(path, { migrateUpTo: 2 });
+    const insert = v2.prepare(`INSERT INTO contacts (id, fields, display_name, sort_key, content_hash, created_at, updated_at) VALUES (?, '{}', ?, ?, 'h', 1, 1)`);
+    insert.run('a', 'A', 'a');
+    insert.run('b', 'B', 'b');
+    v2.prepare(`INSERT INTO suggestions (contact_a, contact_b, score, tier, reasons, created_at) VALUES ('a', 'b', 0.5, 'medium', '[]', 1)`).run();
+    v2.close();
+
+    const db = openDatabase(path, { migrateUpTo: 3 });
+    expect(schemaVersion(db)).toBe(3);
+    expect(tables(db)).toEqual(expect.arrayContaining(['contact_keys', 'holds', 'blobs']));
+    expect(db.prepare('SELECT origin FROM suggestions').get()).toEqual({ origin: 'scan' });
+    db.prepare(`INSERT INTO contact_keys (key, contact_id) VALUES ('e:a@example.org', 'a')`).run();
+    db.prepare(`INSERT INTO holds (contact_id, reason, since) VALUES ('b', 'possible-duplicate', 1)`).run();
+    // Keys and holds go with their contact.
+    db.prepare(`DELETE FROM suggestions`).run();
+    db.prepare(`DELETE FROM contacts WHERE id IN ('a', 'b')`).run();
+    expect(db.prepare('SELECT count(*) AS n FROM contact_keys').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM holds').get()).toEqual({ n: 0 });
+    expect(() => db.prepare(`INSERT INTO holds (contact_id, reason, since) VALUES ('zzz', 'possible-duplicate', 1)`).run()).toThrow(/FOREIGN KEY/);
     db.close();
   });
 });

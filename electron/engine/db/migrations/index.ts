@@ -7,8 +7,9 @@ import { databaseTooNew } from '../errors.ts';
 import type { Migration } from './types.ts';
 import { migration0001 } from './0001-core-tables.ts';
 import { migration0002 } from './0002-contact-search.ts';
+import { migration0003 } from './0003-sync-index.ts';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export const latestVersion = migrations.length;
 

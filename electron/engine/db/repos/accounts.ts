@@ -24,7 +24,8 @@ function toAccount(row: AccountRow): Account {
     kind: row.kind,
     name: row.name,
     enabled: row.enabled === 1,
-    settings: JSON.parse(row.settings) as AccountSettings,
+    // Settings written before a field existed get its default.
+    settings: { conflictPolicy: 'ask', priority: 0, ...(JSON.parse(row.settings) as Partial<AccountSettings>) } as AccountSettings,
     status: row.status,
     lastError: row.last_error,
     lastSyncedAt: row.last_synced_at === null ? null : iso(row.last_synced_at),
@@ -48,7 +49,7 @@ export function insertAccount(db: WritableDb, a: NewAccount): Account {
 }
 
 export function listAccounts(db: ReadableDb): Account[] {
-  return prepared<[], AccountRow>(db, 'SELECT * FROM accounts ORDER BY created_at, id').all().map(toAccount);
+  return prepared<[], AccountRow>(db, 'SELECT * FROM accounts ORDER BY created_at, rowid').all().map(toAccount);
 }
 
 export function getAccount(db: ReadableDb, id: string): Account | undefined {

@@ -77,3 +77,12 @@ export function journalOfRun(db: ReadableDb, runId: number): JournalRow[] {
 export function journalOfContact(db: ReadableDb, contactId: string): JournalRow[] {
   return prepared<[string], RawJournalRow>(db, 'SELECT * FROM journal WHERE contact_id = ? ORDER BY id').all(contactId).map(toEntry);
 }
+
+/** Marks an entry as reversed by the undo run's entry `undoneBy` (or by the run itself when it wrote none). */
+export function markUndone(db: WritableDb, entryId: number, undoneBy: number | null): void {
+  prepared(db, 'UPDATE journal SET undone_by = ? WHERE id = ?').run(undoneBy, entryId);
+}
+
+export function lastEntryOfRun(db: ReadableDb, runId: number): number | null {
+  return prepared<[number], { id: number | null }>(db, 'SELECT max(id) AS id FROM journal WHERE run_id = ?').get(runId)!.id;
+}

@@ -71,3 +71,17 @@ export function listRecords(db: ReadableDb, accountId: string): RecordRow[] {
 export function deleteRecord(db: WritableDb, id: number): boolean {
   return prepared(db, 'DELETE FROM records WHERE id = ?').run(id).changes === 1;
 }
+
+export function getAccountIdOfRecord(db: ReadableDb, recordId: number): string | null {
+  return prepared<[number], { account_id: string }>(db, 'SELECT account_id FROM records WHERE id = ?').get(recordId)?.account_id ?? null;
+}
+
+/** The account's record linked to a hub contact (a contact has at most one per account). */
+export function recordOfContactIn(db: ReadableDb, contactId: string, accountId: string): RecordRow | undefined {
+  const r = prepared<[string, string], RawRecordRow>(
+    db,
+    // CROSS JOIN: drive from the contact's few links, not the account's many records.
+    'SELECT r.* FROM links l CROSS JOIN records r ON r.id = l.record_id WHERE l.contact_id = ? AND r.account_id = ?',
+  ).get(contactId, accountId);
+  return r && toRecord(r);
+}

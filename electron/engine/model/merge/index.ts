@@ -2,3 +2,4 @@
 export { mergeContact } from './contact.ts';
 export { mergeList, pathKey } from './lists.ts';
 export type { FieldConflict, MergeOptions, MergeResult } from './types.ts';
+export { takePath } from './take-path.ts';

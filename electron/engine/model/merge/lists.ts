@@ -12,7 +12,7 @@ import { absent, decide, isEmptyValue, mapSides } from './decide.ts';
 import type { Sides } from './decide.ts';
 import type { FieldConflict } from './types.ts';
 
-interface Entry<T, P> {
+export interface Entry<T, P> {
   id: string;
   item: T;
   parts: P;
@@ -24,7 +24,7 @@ export function pathKey(key: string): string {
 }
 
 /** Items by id: the escaped key, with '#n' for the n-th repeat of a key within the list. */
-function index<T, P extends object>(spec: ListSemantics<T, P>, items: readonly T[], options: NormalizeOptions): Map<string, Entry<T, P>> {
+export function indexItems<T, P extends object>(spec: ListSemantics<T, P>, items: readonly T[], options: NormalizeOptions): Map<string, Entry<T, P>> {
   const seen = new Map<string, number>();
   const entries = new Map<string, Entry<T, P>>();
   for (const item of items) {
@@ -99,9 +99,9 @@ export function mergeList<T, P extends object>(
   if (base && sameJson(ours, base)) return structuredClone([...theirs]);
   if ((base && sameJson(theirs, base)) || sameJson(ours, theirs)) return structuredClone([...ours]);
 
-  const b = base ? index(spec, base, options) : new Map<string, Entry<T, P>>();
-  const o = index(spec, ours, options);
-  const t = index(spec, theirs, options);
+  const b = base ? indexItems(spec, base, options) : new Map<string, Entry<T, P>>();
+  const o = indexItems(spec, ours, options);
+  const t = indexItems(spec, theirs, options);
   const out: { id: string; parts: P }[] = [];
   for (const [id, oe] of o) {
     const te = t.get(id);

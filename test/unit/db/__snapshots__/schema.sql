@@ -1,6 +1,9 @@
 -- index conflicts_open_once
 CREATE UNIQUE INDEX conflicts_open_once ON conflicts (contact_id, account_id, field) WHERE resolved_at IS NULL;
 
+-- index contact_keys_by_contact
+CREATE INDEX contact_keys_by_contact ON contact_keys (contact_id);
+
 -- index contacts_by_sort_key
 CREATE INDEX contacts_by_sort_key ON contacts (sort_key, seq);
 
@@ -29,6 +32,13 @@ CREATE TABLE accounts (
         created_at INTEGER NOT NULL
       ) STRICT;
 
+-- table blobs
+CREATE TABLE blobs (
+        hash TEXT PRIMARY KEY,
+        media_type TEXT,
+        bytes BLOB NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
 -- table conflicts
 CREATE TABLE conflicts (
         id INTEGER PRIMARY KEY,
@@ -43,6 +53,13 @@ CREATE TABLE conflicts (
         resolved_at INTEGER,
         resolution TEXT CHECK (resolution IS NULL OR resolution IN ('hub', 'remote', 'custom', 'policy'))
       ) STRICT;
+
+-- table contact_keys
+CREATE TABLE contact_keys (
+        key TEXT NOT NULL,
+        contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        PRIMARY KEY (key, contact_id)
+      ) STRICT, WITHOUT ROWID;
 
 -- table contacts
 CREATE TABLE contacts (
@@ -84,6 +101,13 @@ CREATE TABLE dismissals (
         CHECK (contact_a < contact_b),
         PRIMARY KEY (contact_a, contact_b)
       ) STRICT, WITHOUT ROWID;
+
+-- table holds
+CREATE TABLE holds (
+        contact_id TEXT PRIMARY KEY REFERENCES contacts (id) ON DELETE CASCADE,
+        reason TEXT NOT NULL CHECK (reason IN ('possible-duplicate')),
+        since INTEGER NOT NULL
+      ) STRICT;
 
 -- table journal
 CREATE TABLE journal (
@@ -149,7 +173,7 @@ CREATE TABLE suggestions (
         reasons TEXT NOT NULL CHECK (json_valid(reasons)),
         status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'dismissed')),
         created_at INTEGER NOT NULL,
-        decided_at INTEGER,
+        decided_at INTEGER, origin TEXT NOT NULL DEFAULT 'scan' CHECK (origin IN ('scan', 'link')),
         CHECK (contact_a < contact_b),
         UNIQUE (contact_a, contact_b)
       ) STRICT;

@@ -1,0 +1,128 @@
+// SQL the sync engine needs beyond single-table access: an account's sync state, the records a
+// full listing reconciles against, and the three push queries (contacts changed since their base,
+// contacts missing in the account, trashed contacts still present there). Each query is one
+// indexed pass, so a run with nothing to push costs milliseconds at 100,000 contacts.
+import type { ContactFields } from '../../../../shared/model/contact.ts';
+import type { AccountStatus } from '../../../../shared/model/account.ts';
+import type { ReadableDb, WritableDb } from '../handle.ts';
+import { prepared } from '../handle.ts';
+
+export interface SyncState {
+  /** Provider cursor after the last completed listing; null before the first. */
+  cursor: string | null;
+  /** Why the account is paused by a safety guard; null when it is not. */
+  pausedFor: string | null;
+}
+
+export function getSyncState(db: ReadableDb, accountId: string): SyncState {
+  const row = prepared<[string], { sync_state: string }>(db, 'SELECT sync_state FROM accounts WHERE id = ?').get(accountId);
+  const state = row ? (JSON.parse(row.sync_state) as Partial<SyncState>) : {};
+  return { cursor: state.cursor ?? null, pausedFor: state.pausedFor ?? null };
+}
+
+export function setSyncState(db: WritableDb, accountId: string, state: SyncState): void {
+  prepared(db, 'UPDATE accounts SET sync_state = ? WHERE id = ?').run(JSON.stringify(state), accountId);
+}
+
+export function setAccountStatus(db: WritableDb, accountId: string, status: AccountStatus, lastError: string | null, syncedAt: number | null): void {
+  prepared(db, 'UPDATE accounts SET status = ?, last_error = ?, last_synced_at = coalesce(?, last_synced_at) WHERE id = ?').run(
+    status,
+    lastError,
+    syncedAt,
+    accountId,
+  );
+}
+
+export function recordCount(db: ReadableDb, accountId: string): number {
+  return prepared<[string], { n: number }>(db, 'SELECT count(*) AS n FROM records WHERE account_id = ?').get(accountId)!.n;
+}
+
+/** remote id → record id of every record of the account (a full listing's reconciliation set). */
+export function recordIdsByRemoteId(db: ReadableDb, accountId: string): Map<string, number> {
+  const rows = prepared<[string], { id: number; remote_id: string }>(db, 'SELECT id, remote_id FROM records WHERE account_id = ?').all(accountId);
+  return new Map(rows.map((r) => [r.remote_id, r.id]));
+}
+
+export interface PushRow {
+  contactId: string;
+  contactFields: ContactFields;
+  recordId: number;
+  remoteId: string;
+  etag: string | null;
+  raw: string;
+  recordFields: ContactFields;
+  base: ContactFields;
+}
+
+interface RawPushRow {
+  contact_id: string;
+  contact_fields: string;
+  record_id: number;
+  remote_id: string;
+  etag: string | null;
+  raw: string;
+  record_fields: string;
+  base: string;
+}
+
+const toPushRow = (r: RawPushRow): PushRow => ({
+  contactId: r.contact_id,
+  contactFields: JSON.parse(r.contact_fields) as ContactFields,
+  recordId: r.record_id,
+  remoteId: r.remote_id,
+  etag: r.etag,
+  raw: r.raw,
+  recordFields: JSON.parse(r.record_fields) as ContactFields,
+  base: JSON.parse(r.base) as ContactFields,
+});
+
+const pushSelect = `SELECT c.id AS contact_id, c.fields AS contact_fields, r.id AS record_id, r.remote_id, r.etag, r.raw,
+    r.fields AS record_fields, l.base
+  FROM links l JOIN records r ON r.id = l.record_id JOIN contacts c ON c.id = l.contact_id`;
+
+/** Live contacts linked in the account whose meaning moved away from the pair's base. */
+export function contactsChangedSinceBase(db: ReadableDb, accountId: string): PushRow[] {
+  return prepared<[string], RawPushRow>(
+    db,
+    `${pushSelect} WHERE r.account_id = ? AND c.content_hash <> l.base_hash
+       AND NOT EXISTS (SELECT 1 FROM trash t WHERE t.contact_id = c.id) ORDER BY c.seq`,
+  )
+    .all(accountId)
+    .map(toPushRow);
+}
+
+/** Trashed contacts that still have a record in the account. */
+export function trashedButPresent(db: ReadableDb, accountId: string): PushRow[] {
+  return prepared<[string], RawPushRow>(db, `${pushSelect} JOIN trash t ON t.contact_id = c.id WHERE r.account_id = ? ORDER BY c.seq`)
+    .all(accountId)
+    .map(toPushRow);
+}
+
+/**
+ * Live, unheld contacts with no record in the account: to be created there. NOT IN over an
+ * uncorrelated subquery is built once (a correlated NOT EXISTS made SQLite rescan the account's
+ * records for every contact: quadratic).
+ */
+export function contactsMissingIn(db: ReadableDb, accountId: string): { id: string; fields: ContactFields }[] {
+  return prepared<[string], { id: string; fields: string }>(
+    db,
+    `SELECT c.id, c.fields FROM contacts c
+     WHERE c.id NOT IN (SELECT l.contact_id FROM records r JOIN links l ON l.record_id = r.id WHERE r.account_id = ?)
+       AND NOT EXISTS (SELECT 1 FROM trash t WHERE t.contact_id = c.id)
+       AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.contact_id = c.id)
+     ORDER BY c.seq`,
+  )
+    .all(accountId)
+    .map((r) => ({ id: r.id, fields: JSON.parse(r.fields) as ContactFields }));
+}
+
+/** Whether the contact already has a record in the account (a hub contact is linked at most once per account). */
+export function contactLinkedIn(db: ReadableDb, contactId: string, accountId: string): boolean {
+  return (
+    prepared<[string, string], { n: number }>(
+      db,
+      // CROSS JOIN keeps links (by contact) as the outer loop: a contact has a handful of links, an account 100,000 records.
+      'SELECT count(*) AS n FROM links l CROSS JOIN records r ON r.id = l.record_id WHERE l.contact_id = ? AND r.account_id = ?',
+    ).get(contactId, accountId)!.n > 0
+  );
+}

@@ -1,0 +1,249 @@
+// Pull one account into the hub (DESIGN.md §4 steps 1–4): list what changed (falling back to a
+// full listing when the cursor is refused), decide every item with planPullItem, check the safety
+// guards, then apply each decision in its own transaction. The cursor is stored last, so a process
+// killed mid-way lists the same changes again next time and re-applying them is harmless (echoes).
+// Invariant: a full listing deletes nothing until it has completed, and never more than the guards allow.
+import type { ContactFields } from '../../../shared/model/contact.ts';
+import { emptyContactFields } from '../../../shared/model/contact.ts';
+import { inTransaction } from '../db/handle.ts';
+import { contactsSharingKeys } from '../db/repos/contact-keys.ts';
+import { closeConflictsExcept, openConflict } from '../db/repos/conflicts.ts';
+import { getContact } from '../db/repos/contacts.ts';
+import { holdContact } from '../db/repos/holds.ts';
+import { getLink, putLink } from '../db/repos/links.ts';
+import { deleteRecord, getRecord, upsertRecord } from '../db/repos/records.ts';
+import { contactLinkedIn, getSyncState, recordCount, recordIdsByRemoteId, setSyncState } from '../db/repos/sync.ts';
+import { changeContact, createContact, hubHash, restoreFromTrash, trashContact } from '../hub/contacts.ts';
+import { insertLinkSuggestion } from '../db/repos/suggestions.ts';
+import { blockingKeys, contactKeys } from '../match/keys.ts';
+import { scorePair } from '../match/score.ts';
+import { semanticHash } from '../model/hash.ts';
+import type { RemoteItem } from '../providers/types.ts';
+import { isProviderError } from '../providers/types.ts';
+import type { AccountRun } from './account-run.ts';
+import { guardReason } from './guard.ts';
+import { planPullItem } from './plan-pull.ts';
+import type { Candidate, PullAction, PullInput } from './plan-pull.ts';
+
+interface Listing {
+  items: RemoteItem[];
+  deleted: string[];
+  full: boolean;
+  cursor: string | null;
+}
+
+async function list(run: AccountRun, cursor: string | null): Promise<Listing> {
+  const items: RemoteItem[] = [];
+  const deleted: string[] = [];
+  let next: string | null = null;
+  for await (const page of run.source.listChanges(cursor, { signal: run.signal })) {
+    items.push(...page.changed);
+    deleted.push(...page.deleted);
+    next = page.nextCursor ?? next;
+    run.progress('snapshot', items.length, items.length);
+  }
+  return { items, deleted, full: cursor === null, cursor: next };
+}
+
+/** Lists changes since the stored cursor; a refused cursor means a full listing (then reconciled). */
+async function snapshot(run: AccountRun): Promise<Listing> {
+  const { cursor } = getSyncState(run.db, run.account.id);
+  try {
+    return await list(run, cursor);
+  } catch (error) {
+    if (cursor !== null && isProviderError(error, 'cursor-invalid')) {
+      run.report.notes.push('The server no longer accepted the sync position; Concord compared the whole address book instead.');
+      return list(run, null);
+    }
+    throw error;
+  }
+}
+
+const PULL_CHUNK = 500;
+
+type Planned =
+  | { item: RemoteItem; fields: ContactFields; hash: string; action: PullAction }
+  | { item: RemoteItem; other: string };
+
+type DeletePlan = { remoteId: string; recordId: number; kind: 'trash' | 'keep-edit' | 'forget'; contactId: string | null };
+
+function candidatesFor(run: AccountRun, fields: ContactFields): Candidate[] {
+  const keys = contactKeys(fields, run.options);
+  const sharing = contactsSharingKeys(run.db, blockingKeys(keys));
+  const out: Candidate[] = [];
+  for (const contactId of sharing.keys()) {
+    const contact = getContact(run.db, contactId);
+    if (!contact || contact.trashed) continue;
+    const s = scorePair(fields, contact.fields, run.options, keys);
+    out.push({ contactId, fields: contact.fields, ...s, linkedHere: contactLinkedIn(run.db, contactId, run.account.id) });
+  }
+  return out;
+}
+
+function planItem(run: AccountRun, item: RemoteItem): Planned | null {
+  const decoded = run.codec.decode(item);
+  if (decoded.kind === 'invalid') {
+    run.report.errors.push({ contactId: null, remoteId: item.id, code: 'invalid-data', message: decoded.reason });
+    return null;
+  }
+  if (decoded.kind === 'other') return { item, other: decoded.description };
+  const { fields } = decoded;
+  const hash = semanticHash(fields, run.options);
+  const record = getRecord(run.db, run.account.id, item.id);
+  const link = record ? getLink(run.db, record.id) : undefined;
+  const contact = link ? getContact(run.db, link.contactId) : undefined;
+  let origin: PullInput['origin'] = null;
+  if (!link && decoded.hubId) {
+    const own = getContact(run.db, decoded.hubId);
+    if (own && !own.trashed && !contactLinkedIn(run.db, own.id, run.account.id)) origin = { contactId: own.id, fields: own.fields };
+  }
+  const action = planPullItem({
+    fields,
+    hash,
+    remoteUpdatedAt: item.updatedAt,
+    stored: record
+      ? {
+          recordHash: record.contentHash,
+          link: link ? { contactId: link.contactId, base: link.base } : null,
+          contact: contact ? { fields: contact.fields, trashed: contact.trashed, updatedAt: contact.updatedAt } : null,
+        }
+      : null,
+    origin,
+    candidates: record || origin ? [] : candidatesFor(run, fields),
+    policy: run.policy,
+    outranks: link ? run.outranks(link.contactId) : false,
+    options: run.options,
+  });
+  return { item, fields, hash, action };
+}
+
+function planDeletions(run: AccountRun, listing: Listing): DeletePlan[] {
+  const known = recordIdsByRemoteId(run.db, run.account.id);
+  const listed = new Set(listing.items.map((i) => i.id));
+  // A full listing says everything that exists: what we know and it lacks was deleted.
+  const gone = listing.full ? [...known.keys()].filter((id) => !listed.has(id)) : listing.deleted;
+  return gone.flatMap((remoteId): DeletePlan[] => {
+    const recordId = known.get(remoteId);
+    if (recordId === undefined) return [];
+    const link = getLink(run.db, recordId);
+    const contact = link ? getContact(run.db, link.contactId) : undefined;
+    if (!link || !contact || contact.trashed) return [{ remoteId, recordId, kind: 'forget', contactId: link?.contactId ?? null }];
+    // Delete vs edit: the hub changed since this pair last agreed, so the edit is kept (DESIGN.md §4).
+    const edited = contact.contentHash !== link.baseHash;
+    return [{ remoteId, recordId, kind: edited ? 'keep-edit' : 'trash', contactId: contact.id }];
+  });
+}
+
+function storeRecord(run: AccountRun, item: RemoteItem, fields: ContactFields, hash: string): number {
+  return upsertRecord(run.db, {
+    accountId: run.account.id,
+    remoteId: item.id,
+    etag: item.etag,
+    contentType: item.contentType,
+    raw: item.payload,
+    fields,
+    contentHash: hash,
+    remoteUpdatedAt: item.updatedAt,
+    fetchedAt: run.now(),
+  });
+}
+
+/** Applies one decided item in one transaction. */
+export function applyPullAction(run: AccountRun, p: Extract<Planned, { action: PullAction }>): void {
+  const { item, fields, hash } = p;
+  const ctx = { db: run.db, now: run.now(), runId: run.runId };
+  const r = run.report;
+  inTransaction(run.db, () => {
+    let action = p.action;
+    // Two items of this account strongly matching one contact: only the first may link to it.
+    if (action.kind === 'link' && contactLinkedIn(run.db, action.contactId, run.account.id)) {
+      action = { kind: 'create', fields, suggest: [] };
+    }
+    const recordId = storeRecord(run, item, fields, hash);
+    switch (action.kind) {
+      case 'echo':
+        return;
+      case 'merge':
+      case 'link': {
+        if (action.kind === 'merge' && action.restore && restoreFromTrash(ctx, action.contactId)) {
+          r.restored += 1;
+          r.notes.push(`Restored “${fields.formattedName || action.contactId}” from the trash: it was changed in ${run.account.name} after being deleted.`);
+        }
+        if (action.hubNext && changeContact(ctx, action.contactId, action.hubNext, item.updatedAt ?? ctx.now)) r.hubUpdated += 1;
+        putLink(run.db, { recordId, contactId: action.contactId, base: action.base, baseHash: hubHash(action.base), how: action.kind === 'link' ? 'auto' : 'created', linkedAt: ctx.now });
+        if (action.kind === 'link') r.linked += 1;
+        for (const c of action.conflicts) {
+          openConflict(run.db, { contactId: action.contactId, accountId: run.account.id, field: c.path, base: c.base, hubValue: c.ours, remoteValue: c.theirs, runId: run.runId, detectedAt: ctx.now });
+        }
+        r.conflicts += action.conflicts.length;
+        closeConflictsExcept(run.db, action.contactId, run.account.id, action.conflicts.map((c) => c.path), ctx.now);
+        return;
+      }
+      case 'create': {
+        const contact = createContact(ctx, action.fields);
+        putLink(run.db, { recordId, contactId: contact.id, base: fields, baseHash: hubHash(fields), how: 'created', linkedAt: ctx.now });
+        r.hubCreated += 1;
+        if (action.suggest.length > 0) {
+          // A possible duplicate: keep it out of the other accounts until the user decides.
+          holdContact(run.db, contact.id, ctx.now);
+          for (const s of action.suggest) insertLinkSuggestion(run.db, contact.id, s.contactId, s.score, s.tier, s.reasons, ctx.now);
+          r.suggested += 1;
+        }
+        return;
+      }
+    }
+  });
+}
+
+function applyDeletion(run: AccountRun, d: DeletePlan): void {
+  const ctx = { db: run.db, now: run.now(), runId: run.runId };
+  inTransaction(run.db, () => {
+    if (d.kind === 'trash' && d.contactId && trashContact(ctx, d.contactId, 'remote')) run.report.hubTrashed += 1;
+    if (d.kind === 'keep-edit') run.report.notes.push(`Kept a contact edited in Concord although it was deleted in ${run.account.name}; it will be created there again.`);
+    deleteRecord(run.db, d.recordId);
+  });
+}
+
+/** Pulls one account. Returns false when a safety guard paused it (nothing was written). */
+export async function pullAccount(run: AccountRun): Promise<boolean> {
+  const knownRecords = recordCount(run.db, run.account.id);
+  const listing = await snapshot(run);
+  run.progress('plan', 0, listing.items.length);
+  const planned = listing.items.map((item) => planItem(run, item)).filter((p): p is Planned => p !== null);
+  const deletions = planDeletions(run, listing);
+
+  const reason = guardReason(
+    {
+      knownRecords,
+      listedItems: listing.full ? listing.items.length : null,
+      deletes: deletions.filter((d) => d.kind === 'trash').length,
+      overwrites: planned.filter((p) => 'action' in p && p.action.kind === 'merge' && p.action.hubNext !== null).length,
+    },
+    run.limits,
+  );
+  if (reason && !run.approve) {
+    run.report.paused = reason;
+    return false;
+  }
+
+  // Pulled changes commit in chunks: each decision is atomic within its chunk, and a crash before
+  // the cursor is stored only means the same changes are listed and (idempotently) applied again.
+  const total = planned.length + deletions.length;
+  for (let start = 0; start < planned.length; start += PULL_CHUNK) {
+    run.signal?.throwIfAborted();
+    inTransaction(run.db, () => {
+      for (const p of planned.slice(start, start + PULL_CHUNK)) {
+        if ('action' in p) applyPullAction(run, p);
+        else storeRecord(run, p.item, emptyContactFields(), `other:${p.other}:${p.item.etag}`);
+      }
+    });
+    run.progress('execute', Math.min(start + PULL_CHUNK, planned.length), total);
+  }
+  let done = planned.length;
+  for (const d of deletions) {
+    applyDeletion(run, d);
+    run.progress('execute', ++done, total);
+  }
+  inTransaction(run.db, () => setSyncState(run.db, run.account.id, { cursor: listing.cursor, pausedFor: null }));
+  return true;
+}
