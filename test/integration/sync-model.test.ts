@@ -27,7 +27,10 @@ const noteOf = (payload: string) => /\r\nNOTE:([^\r]*)/.exec(payload)?.[1] ?? ''
 const withNote = (payload: string, note: string) => payload.replace(/\r\nNOTE:[^\r]*/, '').replace('\r\nEND:VCARD', `\r\nNOTE:${note}\r\nEND:VCARD`);
 
 class Create implements Cmd {
-  constructor(readonly account: number) {}
+  readonly account: number;
+  constructor(account: number) {
+    this.account = account;
+  }
   check = () => true;
   async run(_: { n: number }, m: Model) {
     const a = m.accounts[this.account % m.accounts.length]!;
@@ -39,7 +42,12 @@ class Create implements Cmd {
 }
 
 class Edit implements Cmd {
-  constructor(readonly account: number, readonly pick: number) {}
+  readonly account: number;
+  readonly pick: number;
+  constructor(account: number, pick: number) {
+    this.account = account;
+    this.pick = pick;
+  }
   check = () => true;
   async run(_: { n: number }, m: Model) {
     const a = m.accounts[this.account % m.accounts.length]!;
@@ -53,7 +61,12 @@ class Edit implements Cmd {
 }
 
 class Delete implements Cmd {
-  constructor(readonly account: number, readonly pick: number) {}
+  readonly account: number;
+  readonly pick: number;
+  constructor(account: number, pick: number) {
+    this.account = account;
+    this.pick = pick;
+  }
   check = () => true;
   async run(_: { n: number }, m: Model) {
     const a = m.accounts[this.account % m.accounts.length]!;
@@ -65,7 +78,10 @@ class Delete implements Cmd {
 }
 
 class EditHub implements Cmd {
-  constructor(readonly pick: number) {}
+  readonly pick: number;
+  constructor(pick: number) {
+    this.pick = pick;
+  }
   check = () => true;
   async run(_: { n: number }, m: Model) {
     const page = await m.w.client.call('contacts.list', { limit: 500 });
@@ -82,7 +98,12 @@ class EditHub implements Cmd {
 type Fault = 'none' | 'unavailable' | 'rate-limited' | 'drop-after-write' | 'expire-cursor';
 
 class Sync implements Cmd {
-  constructor(readonly account: number, readonly fault: Fault) {}
+  readonly account: number;
+  readonly fault: Fault;
+  constructor(account: number, fault: Fault) {
+    this.account = account;
+    this.fault = fault;
+  }
   check = () => true;
   async run(_: { n: number }, m: Model) {
     const a = m.accounts[this.account % m.accounts.length]!;

@@ -245,7 +245,8 @@ describe('bad input', () => {
 describe('linear time', () => {
   function time(fn: () => void): number {
     let best = Infinity;
-    for (let i = 0; i < 3; i++) {
+    // Best of five: other test files run on the same two cores, and one GC pause must not decide.
+    for (let i = 0; i < 5; i++) {
       const t = performance.now();
       fn();
       best = Math.min(best, performance.now() - t);
@@ -255,17 +256,18 @@ describe('linear time', () => {
 
   it('10x the input takes about 10x the time (many cards, one folded giant value)', () => {
     const cardText = 'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;John;;;\r\nFN:John Doe\r\nitem1.EMAIL;type=INTERNET;type=pref:john@example.com\r\nitem1.X-ABLabel:Work\r\nTEL;type=CELL:+1 555 0100\r\nNOTE:a\\, b\\; c\\n\r\n  continued\r\nEND:VCARD\r\n';
-    const small = cardText.repeat(2000);
-    const large = cardText.repeat(20000);
+    const small = cardText.repeat(4000);
+    const large = cardText.repeat(40000);
     parseVCards(small); // warm up
     const ratio = time(() => parseVCards(large)) / time(() => parseVCards(small));
-    expect(ratio).toBeLessThan(30);
+    // Linear is ~10; quadratic would be ~100. The margin absorbs a loaded machine.
+    expect(ratio).toBeLessThan(40);
 
     const folded = (n: number) => `BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:${Array.from({ length: n }, () => 'y'.repeat(74)).join('\r\n ')}\r\nEND:VCARD\r\n`;
     const opts = { maxPropertyLength: 100 * 1024 * 1024 };
     const s = folded(5000);
     const l = folded(50000);
     parseVCards(s, opts);
-    expect(time(() => parseVCards(l, opts)) / time(() => parseVCards(s, opts))).toBeLessThan(30);
+    expect(time(() => parseVCards(l, opts)) / time(() => parseVCards(s, opts))).toBeLessThan(40);
   });
 });
