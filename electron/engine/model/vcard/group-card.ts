@@ -9,7 +9,7 @@ import { parseVCard } from './cards.ts';
 import type { PatchResult } from './patch.ts';
 import { readCard } from './read.ts';
 import { PRODID } from './serialize.ts';
-import { escapeText, fold } from './write-line.ts';
+import { escapeText, fold, uriValue } from './write-line.ts';
 
 export interface GroupFields {
   name: string;
@@ -18,7 +18,7 @@ export interface GroupFields {
 }
 
 function memberRef(uid: string): string {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(uid) ? uid : `urn:uuid:${uid}`;
+  return uriValue(/^[A-Za-z][A-Za-z0-9+.-]*:/.test(uid) ? uid : `urn:uuid:${uid}`);
 }
 
 function memberLines(members: string[], version: '3.0' | '4.0', eol: string): string[] {

@@ -5,7 +5,7 @@
 // Invariant: nothing here throws on bad input; errors are values with a kind and a line number.
 export { okCards, parseVCard, parseVCards } from './cards.ts';
 export { toCanonical, readCard } from './read.ts';
-export type { CanonicalCard, CanonicalContact, CanonicalGroup, CanonicalPhoto, ReadResult } from './read.ts';
+export type { CanonicalCard, CanonicalContact, CanonicalGroup, CanonicalPhoto, ReadResult } from './canonical.ts';
 export { serialize, PRODID } from './serialize.ts';
 export type { SerializeOptions } from './serialize.ts';
 export { patch } from './patch.ts';
@@ -19,7 +19,7 @@ export type { ParseOptions, VCard, VCardErrorKind, VCardParam, VCardParseError, 
 
 import { parseVCard } from './cards.ts';
 import { toCanonical } from './read.ts';
-import type { CanonicalCard } from './read.ts';
+import type { CanonicalCard } from './canonical.ts';
 import type { ParseOptions, VCardParseError } from './types.ts';
 
 /** Parse one card and read it: the common case for a CardDAV resource. */

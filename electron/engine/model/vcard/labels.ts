@@ -98,6 +98,7 @@ const simpleTokens = new Map([
  * custom labels) → 'Grandma', anything else lower-cased (TYPE values are case-insensitive).
  */
 export function labelFromTypes(kind: LabelKind, tokens: readonly string[]): Label {
+  if (tokens.length === 0) return null;
   const upper = new Set<string>();
   let custom: string | null = null;
   for (const t of tokens) {

@@ -22,7 +22,7 @@ import type { ContactFields } from '../../../../shared/model/contact.ts';
 import { parseVCard } from './cards.ts';
 import { decodedValue, isQuotedPrintable } from './decode.ts';
 import { readCard } from './read.ts';
-import type { CardOrigins, CanonicalContact, ListSection } from './read.ts';
+import type { CardOrigins, CanonicalContact, ListSection } from './canonical.ts';
 import { isListSection, sameMeaning, sameSection, stableJson } from './sections.ts';
 import type { Section } from './sections.ts';
 import { sectionOrder, sectionSpecs, serialize } from './serialize.ts';

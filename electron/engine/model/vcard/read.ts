@@ -8,23 +8,14 @@
 //   X-ABRELATEDNAMES, RELATED, X-SPOUSE/X-MANAGER/…      → relations
 //   NOTE, CATEGORIES, PHOTO                              → note, groups, photo
 //   X-ABShowAs:COMPANY, KIND:org                         → kind 'organization'
-//   itemN.X-CUSTOM + itemN.X-ABLabel (key)               → customFields (serialize.ts says why)
+//   itemN.X-CUSTOM + itemN.X-ABLabel (key)               → customFields (write-fields.ts says why)
 //   KIND:group / X-ADDRESSBOOKSERVER-KIND:group          → a group: name + member UIDs
 // Labels: grouped X-ABLabel first, TYPE otherwise (labels.ts). Primary: TYPE=pref (2.1/3.0) or the
 // lowest PREF=n (4.0) within the list. Everything else (X-SOCIALPROFILE, X-IMAGEHASH, GEO, …) is not
 // read and is left for patch.ts to copy through.
 // Invariants: reading never throws and never drops a property silently: a value it cannot read
 // adds a warning; the same card always gives the same result.
-import type {
-  Address,
-  ContactFields,
-  CustomField,
-  ImHandle,
-  Label,
-  LabeledDate,
-  LabeledValue,
-  Organization,
-} from '../../../../shared/model/contact.ts';
+import type { Address, CustomField, ImHandle, Label, LabeledDate, LabeledValue } from '../../../../shared/model/contact.ts';
 import { emptyContactFields } from '../../../../shared/model/contact.ts';
 import { parseDate } from './dates.ts';
 import { listValue, paramValue, structuredValue, textValue } from './decode.ts';
@@ -33,91 +24,12 @@ import { legacyImProperties, readImpp, serviceFromType } from './im.ts';
 import { labelFromAbLabel, labelFromTypes } from './labels.ts';
 import type { LabelKind } from './labels.ts';
 import { readPhoto } from './photo.ts';
-import type { VCard, VCardProperty, VCardVersion } from './types.ts';
-
-export const CUSTOM_PROPERTY = 'X-CUSTOM';
-
-export interface CanonicalPhoto {
-  /** base64url SHA-256 of the bytes. */
-  hash: string;
-  mediaType: string | null;
-  bytes: Uint8Array;
-}
-
-export interface CanonicalContact {
-  kind: 'contact';
-  fields: ContactFields;
-  /** The embedded image, for the blob store; null for no photo or a photo known only by URI (fields.photo.uri). */
-  photo: CanonicalPhoto | null;
-  uid: string | null;
-  version: VCardVersion;
-  warnings: string[];
-}
-
-export interface CanonicalGroup {
-  kind: 'group';
-  name: string;
-  /** Member UIDs, `urn:uuid:` removed (Apple and RFC 6350 §6.6.5 both reference members by UID). */
-  members: string[];
-  uid: string | null;
-  version: VCardVersion;
-  warnings: string[];
-}
-
-export type CanonicalCard = CanonicalContact | CanonicalGroup;
-
-export type ScalarSection =
-  | 'kind'
-  | 'name'
-  | 'phoneticGiven'
-  | 'phoneticMiddle'
-  | 'phoneticFamily'
-  | 'formattedName'
-  | 'nicknames'
-  | 'birthday'
-  | 'note'
-  | 'groups'
-  | 'photo';
-export type ListSection = 'emails' | 'phones' | 'addresses' | 'organizations' | 'dates' | 'urls' | 'ims' | 'relations' | 'customFields';
-
-export const scalarSections: readonly ScalarSection[] = [
-  'kind',
-  'name',
-  'phoneticGiven',
-  'phoneticMiddle',
-  'phoneticFamily',
-  'formattedName',
-  'nicknames',
-  'birthday',
-  'note',
-  'groups',
-  'photo',
-];
-export const listSections: readonly ListSection[] = ['emails', 'phones', 'addresses', 'organizations', 'dates', 'urls', 'ims', 'relations', 'customFields'];
-
-export interface ItemOrigin {
-  /** Property indices of the item: one, or ORG/TITLE/X-PHONETIC-ORG for an organisation. */
-  props: number[];
-  /** The group of the item's properties (as written), null when ungrouped. */
-  group: string | null;
-}
-
-export interface CardOrigins {
-  /** Every property a scalar section was read from. */
-  scalars: Record<ScalarSection, number[]>;
-  /** Parallel to the field's list. */
-  items: Record<ListSection, ItemOrigin[]>;
-  /** Every property read for a list section, items dropped as empty included. */
-  claimed: Record<ListSection, number[]>;
-  /** Companion properties (X-ABLabel, X-ABADR) per lower-case group name. */
-  companions: Map<string, number[]>;
-}
-
-export interface ReadResult {
-  card: CanonicalCard;
-  /** null for group cards. */
-  origins: CardOrigins | null;
-}
+import type { VCard, VCardProperty } from './types.ts';
+import { CUSTOM_PROPERTY, listSections, scalarSections } from './canonical.ts';
+import type { CanonicalCard, CanonicalPhoto, ItemOrigin, ListSection, ReadResult, ScalarSection } from './canonical.ts';
+import { isGroupCard, readGroupCard } from './read-group.ts';
+import { readOrganizations } from './read-organizations.ts';
+import type { OrgLine } from './read-organizations.ts';
 
 interface GroupInfo {
   label?: string;
@@ -134,22 +46,30 @@ interface Draft<T> {
  * TYPE values as written (not upper-cased: a custom `X-Grandma` keeps its case). A quoted list
  * (`TYPE="work,voice"`, RFC 6350's own examples, Nextcloud) is split like an unquoted one.
  */
-function typeValues(prop: VCardProperty): string[] {
-  const out: string[] = [];
+function typeValues(prop: VCardProperty): readonly string[] {
+  let out: string[] | null = null;
   for (const p of prop.params) {
     if (p.name !== 'TYPE') continue;
-    for (const v of p.values) for (const t of v.split(',')) if (t.trim() !== '') out.push(t.trim());
+    for (const v of p.values) {
+      if (!v.includes(',')) {
+        if (v !== '') (out ??= []).push(v.trim());
+        continue;
+      }
+      for (const t of v.split(',')) if (t.trim() !== '') (out ??= []).push(t.trim());
+    }
   }
-  return out;
+  return out ?? noTypes;
 }
+const noTypes: readonly string[] = [];
 
-function prefRank(prop: VCardProperty): number | null {
+function prefRank(prop: VCardProperty, types: readonly string[]): number | null {
   const pref = paramValue(prop, 'PREF');
   if (pref !== null) {
     const n = Number.parseInt(pref, 10);
     return Number.isFinite(n) ? n : 1;
   }
-  return typeValues(prop).some((t) => t.toUpperCase() === 'PREF') ? 1 : null;
+  for (const t of types) if (t.length === 4 && t.toUpperCase() === 'PREF') return 1;
+  return null;
 }
 
 /** Sets `primary` on the items with the best (lowest) preference rank. */
@@ -189,30 +109,6 @@ function emptyLists<T>(make: () => T): Record<ListSection, T> {
   return out;
 }
 
-function readGroupCard(card: VCard, warnings: string[]): CanonicalGroup {
-  let name: string | null = null;
-  let nName: string | null = null;
-  let uid: string | null = null;
-  const members: string[] = [];
-  for (const prop of card.properties) {
-    if (prop.name === 'FN' && name === null) name = textValue(prop, warnings);
-    else if (prop.name === 'N' && nName === null) nName = structuredValue(prop, warnings).filter((s) => s !== '').join(' ');
-    else if (prop.name === 'UID' && uid === null) uid = textValue(prop, warnings).trim();
-    else if (prop.name === 'MEMBER' || prop.name === 'X-ADDRESSBOOKSERVER-MEMBER') {
-      const ref = textValue(prop, warnings).trim();
-      if (ref !== '') members.push(ref.replace(/^urn:uuid:/i, ''));
-    }
-  }
-  return { kind: 'group', name: name || nName || '', members, uid: uid || null, version: card.version, warnings };
-}
-
-function isGroupCard(card: VCard): boolean {
-  for (const p of card.properties) {
-    if ((p.name === 'KIND' || p.name === 'X-ADDRESSBOOKSERVER-KIND') && p.value.trim().toLowerCase() === 'group') return true;
-  }
-  return false;
-}
-
 /** Reads a parsed card: the canonical result plus the origin of every field. */
 export function readCard(card: VCard): ReadResult {
   const warnings = [...card.warnings];
@@ -238,12 +134,12 @@ export function readCard(card: VCard): ReadResult {
     companions.set(key, list);
   });
 
-  const labelOf = (prop: VCardProperty, kind: LabelKind): Label => {
+  const labelOf = (prop: VCardProperty, kind: LabelKind, types: readonly string[] = typeValues(prop)): Label => {
     if (prop.group !== null) {
       const label = groups.get(prop.group.toLowerCase())?.label;
       if (label !== undefined) return labelFromAbLabel(label);
     }
-    return labelFromTypes(kind, typeValues(prop));
+    return labelFromTypes(kind, types);
   };
   const origin = (prop: VCardProperty, i: number): ItemOrigin => ({ props: [i], group: prop.group });
 
@@ -255,7 +151,7 @@ export function readCard(card: VCard): ReadResult {
   const ims: Draft<ImHandle>[] = [];
   const dates: Draft<LabeledDate>[] = [];
   const customs: Draft<CustomField>[] = [];
-  const orgLines: { index: number; prop: VCardProperty; part: 'org' | 'title' | 'phonetic' }[] = [];
+  const orgLines: OrgLine[] = [];
   const notes: string[] = [];
   let uid: string | null = null;
   let photo: CanonicalPhoto | null = null;
@@ -267,7 +163,8 @@ export function readCard(card: VCard): ReadResult {
   const labelled = (list: Draft<LabeledValue>[], section: ListSection, kind: LabelKind, prop: VCardProperty, i: number, value: string) => {
     claimed[section].push(i);
     if (value.trim() === '') return;
-    list.push({ item: { value, label: labelOf(prop, kind), primary: false }, origin: origin(prop, i), rank: prefRank(prop) });
+    const types = typeValues(prop);
+    list.push({ item: { value, label: labelOf(prop, kind, types), primary: false }, origin: origin(prop, i), rank: prefRank(prop, types) });
   };
   const addDate = (prop: VCardProperty, i: number, label: Label) => {
     claimed.dates.push(i);
@@ -384,9 +281,10 @@ export function readCard(card: VCard): ReadResult {
         const [poBox = '', extended = '', street = '', locality = '', region = '', postalCode = '', country = ''] = structuredValue(prop, warnings);
         const abadr = prop.group !== null ? groups.get(prop.group.toLowerCase())?.abadr : undefined;
         const countryCode = abadr ?? paramValue(prop, 'CC') ?? '';
-        const address: Address = { label: labelOf(prop, 'address'), primary: false, poBox, extended, street, locality, region, postalCode, country, countryCode };
+        const types = typeValues(prop);
+        const address: Address = { label: labelOf(prop, 'address', types), primary: false, poBox, extended, street, locality, region, postalCode, country, countryCode };
         if ([poBox, extended, street, locality, region, postalCode, country, countryCode].some((s) => s.trim() !== '')) {
-          addresses.push({ item: address, origin: origin(prop, i), rank: prefRank(prop) });
+          addresses.push({ item: address, origin: origin(prop, i), rank: prefRank(prop, types) });
         }
         return;
       }
@@ -498,59 +396,6 @@ export function readCard(card: VCard): ReadResult {
     card: { kind: 'contact', fields, photo, uid, version: card.version, warnings },
     origins: { scalars, items, claimed, companions },
   };
-}
-
-/**
- * ORG, TITLE and X-PHONETIC-ORG → organisations. Lines in one group form one organisation (our
- * writer groups the second and later ones); ungrouped lines pair by order (the n-th TITLE belongs
- * to the n-th ORG), which is how every single-organisation card reads.
- */
-function readOrganizations(
-  lines: { index: number; prop: VCardProperty; part: 'org' | 'title' | 'phonetic' }[],
-  warnings: string[],
-): { item: Organization; origin: ItemOrigin }[] {
-  type Slot = { org?: (typeof lines)[number]; title?: (typeof lines)[number]; phonetic?: (typeof lines)[number]; first: number; group: string | null };
-  const slots: Slot[] = [];
-  const byGroup = new Map<string, Slot>();
-  const ungrouped: Record<'org' | 'title' | 'phonetic', number> = { org: 0, title: 0, phonetic: 0 };
-  const ungroupedSlots: Slot[] = [];
-  for (const line of lines) {
-    let slot: Slot | undefined;
-    if (line.prop.group !== null) {
-      const key = line.prop.group.toLowerCase();
-      slot = byGroup.get(key);
-      if (!slot || slot[line.part]) {
-        slot = { first: line.index, group: line.prop.group };
-        byGroup.set(key, slot);
-        slots.push(slot);
-      }
-    } else {
-      const n = ungrouped[line.part]++;
-      slot = ungroupedSlots[n];
-      if (!slot) {
-        slot = { first: line.index, group: null };
-        ungroupedSlots.push(slot);
-        slots.push(slot);
-      }
-    }
-    slot[line.part] = line;
-  }
-  slots.sort((a, b) => a.first - b.first);
-  const out: { item: Organization; origin: ItemOrigin }[] = [];
-  for (const slot of slots) {
-    const [name = '', ...units] = slot.org ? structuredValue(slot.org.prop, warnings) : [];
-    while (units.length > 0 && units[units.length - 1] === '') units.pop();
-    const item: Organization = {
-      name,
-      department: units.join(';'),
-      title: slot.title ? textValue(slot.title.prop, warnings) : '',
-      phoneticName: slot.phonetic ? textValue(slot.phonetic.prop, warnings) : '',
-    };
-    if (item.name === '' && item.department === '' && item.title === '' && item.phoneticName === '') continue;
-    const propsOf = [slot.org, slot.title, slot.phonetic].filter((l) => l !== undefined).map((l) => l.index);
-    out.push({ item, origin: { props: propsOf.sort((a, b) => a - b), group: slot.group } });
-  }
-  return out;
 }
 
 /** Card → canonical contact or group (the public reading entry point). */

@@ -5,8 +5,8 @@
 // Invariant: sectionValue covers every member of ContactFields exactly once, so two contacts
 // with equal section values in every section are equal.
 import type { ContactFields } from '../../../../shared/model/contact.ts';
-import type { ListSection, ScalarSection } from './read.ts';
-import { listSections } from './read.ts';
+import type { ListSection, ScalarSection } from './canonical.ts';
+import { listSections } from './canonical.ts';
 
 export type Section = ScalarSection | ListSection;
 
@@ -41,14 +41,31 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Deep equality of JSON values (object key order does not count). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!Object.hasOwn(b, k) || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
 /** Exact equality of a section (list order counts). */
 export function sameSection(a: ContactFields, b: ContactFields, section: Section): boolean {
-  return stableJson(sectionValue(a, section)) === stableJson(sectionValue(b, section));
+  return sameJson(sectionValue(a, section), sectionValue(b, section));
 }
 
 /** Equality with lists compared as multisets: the order of e-mails or phones carries no meaning. */
 export function sameMeaning(a: ContactFields, b: ContactFields, section: Section): boolean {
-  if (!isListSection(section)) return sameSection(a, b, section);
+  if (sameSection(a, b, section)) return true;
+  if (!isListSection(section)) return false;
   const key = (f: ContactFields) => (f[section] as unknown[]).map(stableJson).sort().join('\n');
   return key(a) === key(b);
 }

@@ -5,8 +5,8 @@
 // than invented, so reading the card back gives the same fields.
 // Invariant: output is deterministic (no REV, no clock), so equal fields give equal text.
 import type { ContactFields } from '../../../../shared/model/contact.ts';
-import { listSections, scalarSections } from './read.ts';
-import type { ListSection, ScalarSection } from './read.ts';
+import { listSections } from './canonical.ts';
+import type { ListSection, ScalarSection } from './canonical.ts';
 import type { VCardVersion } from './types.ts';
 import { itemLines, scalarLines } from './write-fields.ts';
 import type { PhotoBytes, WriteContext } from './write-fields.ts';
@@ -48,7 +48,7 @@ export const sectionOrder: readonly (ScalarSection | ListSection)[] = [
 
 const isList = (s: ScalarSection | ListSection): s is ListSection => (listSections as readonly string[]).includes(s);
 
-/** Fresh lines for every section, with `itemN` groups numbered from `nextGroup`. */
+/** Fresh lines for one section; grouped items take their `itemN` from allocateGroup. */
 export function sectionSpecs(
   section: ScalarSection | ListSection,
   fields: ContactFields,
@@ -82,6 +82,3 @@ export function serialize(fields: ContactFields, options: SerializeOptions): str
   parts.push(fold(`UID:${escapeText(options.uid, version, false)}`), 'END:VCARD\r\n');
   return parts.join('');
 }
-
-// scalarSections is re-exported for callers that iterate every section.
-export { scalarSections };

@@ -24,10 +24,10 @@ import { writeImpp } from './im.ts';
 import { abLabelFor, typesForLabel } from './labels.ts';
 import type { LabelKind } from './labels.ts';
 import { typeTokenFromMediaType } from './photo.ts';
-import type { ListSection, ScalarSection } from './read.ts';
-import { CUSTOM_PROPERTY } from './read.ts';
+import type { ListSection, ScalarSection } from './canonical.ts';
+import { CUSTOM_PROPERTY } from './canonical.ts';
 import type { VCardVersion } from './types.ts';
-import { compoundValue, escapeText, listValue } from './write-line.ts';
+import { compoundValue, escapeText, listValue, uriValue } from './write-line.ts';
 import type { LineSpec } from './write-line.ts';
 
 /** Lines of one list item; `grouped` items get an `itemN.` group shared by all their lines. */
@@ -220,8 +220,8 @@ function photoLines(fields: ContactFields, ctx: WriteContext, photo: PhotoBytes 
   const mediaType = ref.mediaType ?? photo?.mediaType ?? null;
   if (ref.uri !== null && ref.hash === null) {
     // By reference: VALUE=uri in 3.0 (iCloud's own form), the default value type in 4.0.
-    if (ctx.version === '4.0') return [line('PHOTO', ref.uri, mediaType ? [['MEDIATYPE', [mediaType]]] : [])];
-    return [line('PHOTO', ref.uri, [['VALUE', ['uri']], ...(mediaType ? ([['TYPE', [typeTokenFromMediaType(mediaType)]]] as [string, string[]][]) : [])])];
+    if (ctx.version === '4.0') return [line('PHOTO', uriValue(ref.uri), mediaType ? [['MEDIATYPE', [mediaType]]] : [])];
+    return [line('PHOTO', uriValue(ref.uri), [['VALUE', ['uri']], ...(mediaType ? ([['TYPE', [typeTokenFromMediaType(mediaType)]]] as [string, string[]][]) : [])])];
   }
   if (!photo) return [];
   const base64 = Buffer.from(photo.bytes.buffer, photo.bytes.byteOffset, photo.bytes.byteLength).toString('base64');

@@ -23,11 +23,21 @@ export interface LineSpec {
  */
 export function escapeText(value: string, version: VCardVersion, compound: boolean): string {
   let s = value;
+  // NUL cannot appear in a vCard (readers, ours included, take it for binary data): dropped.
+  if (s.includes('\u0000')) s = s.split('\u0000').join('');
   if (s.includes('\\')) s = s.replace(/\\/g, '\\\\');
   if (s.includes('\n') || s.includes('\r')) s = s.replace(/\r\n|\r|\n/g, '\\n');
   if (s.includes(',')) s = s.replace(/,/g, '\\,');
   if ((compound || version !== '4.0') && s.includes(';')) s = s.replace(/;/g, '\\;');
   return s;
+}
+
+/**
+ * A URI value (PHOTO by reference, MEMBER) is written unescaped (RFC 6350 §5.6 VALUE=uri), so a
+ * line break or control character in it would end the line: those are percent-encoded.
+ */
+export function uriValue(uri: string): string {
+  return uri.replace(/\p{Cc}/gu, (c) => encodeURIComponent(c));
 }
 
 export function compoundValue(parts: readonly string[], version: VCardVersion): string {
