@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConcordError } from '../../shared/api/errors.ts';
 import { createEngine } from '../engine/index.ts';
+import { defaultSourceFactories } from '../engine/providers/registry.ts';
 import { resolveDataDir } from './data-dir.ts';
 import { headlessPorts } from './file-ports.ts';
 import { startServer } from './serve.ts';
@@ -29,7 +30,7 @@ async function serve(dataDir: string, args: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${values.port}`);
   const staticDir = values.static ?? defaultStaticDir;
   if (!existsSync(staticDir)) throw new UsageError(`The UI is not built (${staticDir} is missing): run npm run build first.`);
-  const engine = createEngine(headlessPorts(dataDir), { dataDir, host: 'headless', version: appVersion });
+  const engine = createEngine(headlessPorts(dataDir), { dataDir, host: 'headless', version: appVersion, sources: defaultSourceFactories(process.env) });
   const server = await startServer({ engine, staticDir, port });
   process.stdout.write(`Concord is serving its UI at ${server.url}\n(loopback only; the link carries this session's key. Ctrl-C stops.)\n`);
   await new Promise<void>((resolve) => {

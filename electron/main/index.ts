@@ -4,6 +4,7 @@
 import { app, BrowserWindow, ipcMain, shell } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEngine } from '../engine/index.ts';
+import { defaultSourceFactories } from '../engine/providers/registry.ts';
 import type { Engine } from '../engine/index.ts';
 import { registerIpc } from './ipc.ts';
 import { electronPorts } from './ports.ts';
@@ -41,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', showWindow);
   app.whenReady().then(() => {
     const ports = electronPorts();
-    engine = createEngine(ports, { dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion() });
+    engine = createEngine(ports, { dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), sources: defaultSourceFactories(process.env) });
     registerIpc(ipcMain, engine, {
       appUrl: rendererUrl,
       logger: ports.logger,

@@ -99,7 +99,10 @@ export function createSyncRunner(ctx: EngineContext, factories: SourceFactories)
       try {
         binding = await bind(account);
       } catch (error) {
-        report.errors.push({ contactId: null, remoteId: null, code: 'PROVIDER_ERROR', message: error instanceof Error ? error.message : String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        const signIn = isProviderError(error, 'auth') || (error instanceof ConcordError && error.code === 'AUTH_REQUIRED');
+        report.errors.push({ contactId: null, remoteId: null, code: signIn ? 'auth' : 'PROVIDER_ERROR', message });
+        if (!dryRun) setAccountStatus(ctx.db, account.id, signIn ? 'auth-required' : 'error', message, null);
         continue;
       }
       runs.push({

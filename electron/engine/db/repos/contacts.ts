@@ -117,3 +117,14 @@ export function listContacts(db: ReadableDb, q: ContactListQuery): { total: numb
     .all({ fts, limit: q.limit, offset: q.offset });
   return { total, rows: rows.map(toContact) };
 }
+
+/** Every group name used by a live contact (accounts that keep groups as objects create them first). */
+export function groupNamesInUse(db: ReadableDb): string[] {
+  return prepared<[], { name: string }>(
+    db,
+    `SELECT DISTINCT g.value AS name FROM contacts c, json_each(c.fields, '$.groups') g
+     WHERE NOT EXISTS (SELECT 1 FROM trash t WHERE t.contact_id = c.id) ORDER BY 1`,
+  )
+    .all()
+    .map((r) => r.name);
+}

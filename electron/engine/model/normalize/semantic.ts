@@ -251,7 +251,12 @@ export const scalarSemantics: readonly ScalarSemantics[] = [
   },
 ];
 
-/** The meaning of one list item: its key, the meaningful parts and the primary flag. */
+/**
+ * The meaning of one list item: its key and the meaningful parts. Which item is primary is left
+ * out on purpose: Google marks exactly one item primary whatever a client sends, a vCard without
+ * PREF marks none, and servers reorder lines, so counting it would make two accounts rewrite each
+ * other forever. The merge still carries a deliberate primary choice along with other changes.
+ */
 export function itemView<T, P extends object>(spec: ListSemantics<T, P>, item: T, options: NormalizeOptions): Record<string, unknown> {
   const parts = spec.split(item);
   const view: Record<string, unknown> = { key: spec.key(item, options) };
@@ -259,7 +264,6 @@ export function itemView<T, P extends object>(spec: ListSemantics<T, P>, item: T
     const compare = spec.compare[name];
     if (compare) view[name] = compare(parts[name]);
   }
-  if (spec.hasPrimary) view['primary'] = spec.isPrimary(item);
   return view;
 }
 
