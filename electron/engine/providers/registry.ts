@@ -1,9 +1,15 @@
 // The source factories a host gives the engine: how each kind of account is reached. Google uses
-// the stored OAuth grant; CardDAV and iCloud arrive with their provider. The engine asks here;
-// the host chooses the environment (endpoint overrides for tests and self-hosting).
+// the stored OAuth grant, CardDAV and iCloud the stored password. The engine asks here; the host
+// chooses the environment (endpoint overrides for tests and self-hosting).
+// Sources live for the process (one per account): discovery runs once, so a poll with nothing new
+// costs one request per address book, and a provider's in-memory state outlives a run.
 import { ConcordError } from '../../../shared/api/errors.ts';
 import { groupNamesInUse } from '../db/repos/contacts.ts';
+import { etagsByRemoteId } from '../db/repos/sync.ts';
 import { personCodec } from '../sync/codecs/person.ts';
+import { vcardCodec } from '../sync/codecs/vcard.ts';
+import { CardDavSource, discoverAddressBooks } from './carddav/index.ts';
+import type { DiscoveredAddressBook } from './carddav/index.ts';
 import type { SourceFactories, SourceFactory } from '../sync/sources.ts';
 import { createGoogleSource } from './google/index.ts';
 import type { GoogleSource } from './google/index.ts';
@@ -43,6 +49,41 @@ export function googleFactory(env: Env): SourceFactory {
   };
 }
 
+/** Picks the address book the account's URL names, else the first one discovered. */
+function chooseAddressBook(url: string, books: DiscoveredAddressBook[]): DiscoveredAddressBook | undefined {
+  const wanted = url.replace(/\/?$/, '/');
+  return books.find((b) => b.url === wanted) ?? books[0];
+}
+
+export function carddavFactory(): SourceFactory {
+  const live = new Map<string, { secret: string; source: CardDavSource }>();
+  return async (account, secret, { db }) => {
+    if (!secret) throw new ConcordError('AUTH_REQUIRED', `${account.name} has no password stored: add the account again.`);
+    let entry = live.get(account.id);
+    if (!entry || entry.secret !== secret) {
+      const icloud = account.kind === 'icloud';
+      const url = account.settings.url ?? '';
+      const username = account.settings.username ?? '';
+      const found = await discoverAddressBooks({ url, username, password: secret, icloud });
+      const book = chooseAddressBook(url, found.addressBooks);
+      if (!book) throw new ConcordError('PROVIDER_ERROR', `No address book was found at ${url} for ${username}.`);
+      const source = new CardDavSource({
+        url: book.url,
+        username,
+        password: secret,
+        icloud,
+        trustedHosts: found.trustedHosts,
+        supportsSyncCollection: book.supportsSyncCollection,
+        knownEtags: () => etagsByRemoteId(db, account.id),
+      });
+      live.set(account.id, (entry = { secret, source }));
+    }
+    // iCloud accepts only vCard 3.0 (carddav-icloud.md §4); it is also what Xandikos advertises.
+    return { source: entry.source, codec: vcardCodec({ version: '3.0', db }) };
+  };
+}
+
 export function defaultSourceFactories(env: Env): SourceFactories {
-  return { google: googleFactory(env) };
+  const carddav = carddavFactory();
+  return { google: googleFactory(env), carddav, icloud: carddav };
 }

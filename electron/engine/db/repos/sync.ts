@@ -126,3 +126,9 @@ export function contactLinkedIn(db: ReadableDb, contactId: string, accountId: st
     ).get(contactId, accountId)!.n > 0
   );
 }
+
+/** remote id → etag of every record of the account (for servers listed by ctag + etags). */
+export function etagsByRemoteId(db: ReadableDb, accountId: string): Map<string, string> {
+  const rows = prepared<[string], { remote_id: string; etag: string | null }>(db, 'SELECT remote_id, etag FROM records WHERE account_id = ?').all(accountId);
+  return new Map(rows.filter((r) => r.etag !== null).map((r) => [r.remote_id, r.etag!]));
+}
