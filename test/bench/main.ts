@@ -6,8 +6,9 @@ import type { BenchRow, BenchSuite } from './harness.ts';
 import { machine, table } from './harness.ts';
 import { storeSuite } from './store.bench.ts';
 import { syncSuite } from './sync.bench.ts';
+import { vcardSuite } from './vcard.bench.ts';
 
-const suites: BenchSuite[] = [storeSuite, syncSuite];
+const suites: BenchSuite[] = [vcardSuite, storeSuite, syncSuite];
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } } });
 const rows: BenchRow[] = [];
