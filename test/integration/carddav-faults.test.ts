@@ -7,13 +7,13 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardDavSource, discoverAddressBooks, encodeCursor } from '../../electron/engine/providers/carddav/index.ts';
-import type { ChangePage, RemoteItem } from '../../electron/engine/providers/types.ts';
 import { ProviderError } from '../../electron/engine/providers/types.ts';
 import { startRadicale, startXandikos } from '../support/carddav-servers.ts';
 import type { CardDavServer } from '../support/carddav-servers.ts';
 import { startICloudSimulator } from '../support/icloud-simulator.ts';
 import type { ICloudSimulator, ICloudSimulatorOptions } from '../support/icloud-simulator.ts';
 import { cardName, cardUid, makeCard } from '../support/icloud-simulator-vcard.ts';
+import { collectPages } from '../support/pages.ts';
 
 const NON_LATIN1_PASSWORD = 'pässwörd-密码-🔑';
 
@@ -37,18 +37,7 @@ function recordingFetch(): { fetch: typeof fetch; calls: Call[] } {
   return { fetch: f, calls };
 }
 
-async function collect(pages: AsyncIterable<ChangePage>): Promise<{ changed: RemoteItem[]; deleted: string[]; cursor: string }> {
-  const changed: RemoteItem[] = [];
-  const deleted: string[] = [];
-  let cursor: string | null = null;
-  for await (const page of pages) {
-    changed.push(...page.changed);
-    deleted.push(...page.deleted);
-    cursor = page.nextCursor ?? cursor;
-  }
-  if (cursor === null) throw new Error('no cursor');
-  return { changed, deleted, cursor };
-}
+const collect = collectPages;
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(

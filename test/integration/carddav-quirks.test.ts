@@ -6,26 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardDavSource, decodeCursor, encodeCursor } from '../../electron/engine/providers/carddav/index.ts';
-import type { ChangePage, RemoteItem } from '../../electron/engine/providers/types.ts';
 import { startRadicale } from '../support/carddav-servers.ts';
 import type { CardDavServer } from '../support/carddav-servers.ts';
 import { cardName, makeCard } from '../support/icloud-simulator-vcard.ts';
+import { collectPages } from '../support/pages.ts';
 
 const BOOK = 'http://dav.example.test/u/book/';
 const BOOK_PATH = '/u/book/';
 
-async function collect(pages: AsyncIterable<ChangePage>): Promise<{ changed: RemoteItem[]; deleted: string[]; cursor: string }> {
-  const changed: RemoteItem[] = [];
-  const deleted: string[] = [];
-  let cursor: string | null = null;
-  for await (const page of pages) {
-    changed.push(...page.changed);
-    deleted.push(...page.deleted);
-    cursor = page.nextCursor ?? cursor;
-  }
-  if (cursor === null) throw new Error('no cursor');
-  return { changed, deleted, cursor };
-}
+const collect = collectPages;
 
 const ms = (body: string): Response => new Response(`<?xml version="1.0" encoding="UTF-8"?><d:multistatus xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav">${body}</d:multistatus>`, { status: 207, headers: { 'content-type': 'application/xml; charset=utf-8' } });
 const changedEntry = (href: string, etag: string): string => `<d:response><d:href>${href}</d:href><d:propstat><d:prop><d:getetag>${etag}</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`;

@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardDavSource } from '../../electron/engine/providers/carddav/index.ts';
 import type { CardDavSourceOptions } from '../../electron/engine/providers/carddav/index.ts';
-import type { ChangePage, RemoteItem } from '../../electron/engine/providers/types.ts';
+import type { RemoteItem } from '../../electron/engine/providers/types.ts';
 import { startRadicale, startXandikos } from '../support/carddav-servers.ts';
 import type { CardDavServer } from '../support/carddav-servers.ts';
 import { cardName, makeCard } from '../support/icloud-simulator-vcard.ts';
+import { collectPages } from '../support/pages.ts';
 
 interface Call {
   method: string;
@@ -29,18 +30,7 @@ function recorder(): { fetch: typeof fetch; calls: Call[]; take(): string[] } {
   return { fetch: f, calls, take: () => calls.splice(0).map((c) => c.what) };
 }
 
-async function collect(pages: AsyncIterable<ChangePage>): Promise<{ changed: RemoteItem[]; deleted: string[]; cursor: string }> {
-  const changed: RemoteItem[] = [];
-  const deleted: string[] = [];
-  let cursor: string | null = null;
-  for await (const page of pages) {
-    changed.push(...page.changed);
-    deleted.push(...page.deleted);
-    cursor = page.nextCursor ?? cursor;
-  }
-  if (cursor === null) throw new Error('no cursor');
-  return { changed, deleted, cursor };
-}
+const collect = collectPages;
 
 let radicale: CardDavServer;
 let xandikos: CardDavServer;
