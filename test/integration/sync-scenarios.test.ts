@@ -249,6 +249,34 @@ describe('directions and faults', () => {
   });
 });
 
+describe('writes that race another client', () => {
+  it('412 on update: reads the item again, merges the other client’s change and writes once more, in the same run', async () => {
+    const { a, b } = await twoLinkedAccounts();
+    const annA = itemNamed(a.source, 'Ann Lee');
+    a.source.editExternally(annA.id, card({ fn: 'Ann Lee', email: 'ann@example.org', phone: '+1 415 555 0100', title: 'Architect' }));
+    // Between Concord's read of iCloud and its write, another client edits the same card.
+    const update = b.source.update.bind(b.source);
+    let raced = false;
+    b.source.update = async (id, etag, payload, options) => {
+      if (!raced) {
+        raced = true;
+        const current = b.source.snapshot().find((i) => i.id === id)!;
+        b.source.editExternally(id, current.payload.replace('END:VCARD', 'NOTE:edited on the phone\r\nEND:VCARD'));
+      }
+      return update(id, etag, payload, options);
+    };
+    const r = await sync();
+    expect(r).toMatchObject({ errors: 0, conflicts: 0 });
+    expect(raced).toBe(true);
+    const inB = fieldsOf(itemNamed(b.source, 'Ann Lee').payload);
+    expect(inB.organizations[0]?.title).toBe('Architect');
+    expect(inB.note).toBe('edited on the phone');
+    // Google was written before the race was seen; it gets the phone's note on the next run.
+    await sync();
+    expect(fieldsOf(itemNamed(a.source, 'Ann Lee').payload).note).toBe('edited on the phone');
+  });
+});
+
 describe('history and undo', () => {
   it('undoes a run: the hub returns to its earlier state and the accounts follow; history lists each field', async () => {
     const { a, b } = await twoLinkedAccounts();

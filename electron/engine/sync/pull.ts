@@ -204,6 +204,19 @@ function applyDeletion(run: AccountRun, d: DeletePlan): void {
   });
 }
 
+/**
+ * Reads one item again and applies it like a pulled change (used after a 412: the item changed on
+ * the server since we read it, so its change is merged first and the write is planned again).
+ * Returns false when the item is gone.
+ */
+export async function refreshItem(run: AccountRun, remoteId: string): Promise<boolean> {
+  const [item] = await run.source.get([remoteId], { signal: run.signal });
+  if (!item) return false;
+  const planned = planItem(run, item);
+  if (planned && 'action' in planned) applyPullAction(run, planned);
+  return true;
+}
+
 /** Pulls one account. Returns false when a safety guard paused it (nothing was written). */
 export async function pullAccount(run: AccountRun): Promise<boolean> {
   const knownRecords = recordCount(run.db, run.account.id);

@@ -19,6 +19,7 @@ import type { RemoteItem } from '../providers/types.ts';
 import { ProviderError, isProviderError } from '../providers/types.ts';
 import type { AccountRun } from './account-run.ts';
 import { guardReason } from './guard.ts';
+import { refreshItem } from './pull.ts';
 
 type PushAction =
   | { kind: 'update'; row: PushRow; next: ContactFields }
@@ -116,6 +117,21 @@ async function execute(run: AccountRun, action: PushAction): Promise<void> {
   }
 }
 
+async function replan(run: AccountRun, remoteId: string, contactId: string): Promise<void> {
+  try {
+    if (!(await refreshItem(run, remoteId))) {
+      // Gone on the server meanwhile: forget the record; the next run recreates or trashes as the hub says.
+      run.report.notes.push(`An item disappeared from ${run.account.name} while Concord was writing it; it will be settled on the next sync.`);
+      return;
+    }
+    const again = plan(run).find((a) => a.kind !== 'create' && a.row.contactId === contactId);
+    if (again) await execute(run, again);
+  } catch (error) {
+    if (isProviderError(error) && accountWide.has(error.kind)) throw error;
+    run.report.errors.push({ contactId, remoteId, code: isProviderError(error) ? error.kind : 'internal', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** Pushes hub changes to one account. Returns false when a safety guard paused it. */
 export async function pushAccount(run: AccountRun): Promise<boolean> {
   const actions = plan(run);
@@ -140,8 +156,11 @@ export async function pushAccount(run: AccountRun): Promise<boolean> {
     } catch (error) {
       const contactId = action.kind === 'create' ? action.contactId : action.row.contactId;
       const remoteId = action.kind === 'create' ? null : action.row.remoteId;
-      if (isProviderError(error, 'precondition-failed')) {
-        // Changed on the server since we read it: the next pull merges that change, then we push again.
+      if (isProviderError(error, 'precondition-failed') && action.kind !== 'create') {
+        // Changed on the server since we read it (DESIGN.md §4.4): read it again, merge that change
+        // into the hub, and plan this contact's write once more, in this same run.
+        await replan(run, action.row.remoteId, action.row.contactId);
+      } else if (isProviderError(error, 'precondition-failed')) {
         run.report.notes.push(`An item changed in ${run.account.name} while Concord was writing it; it will be merged on the next sync.`);
       } else if (isProviderError(error) && accountWide.has(error.kind)) {
         throw error;
