@@ -22,6 +22,8 @@ const packageHomes = {
   '@googleapis/people': ['electron/engine/providers/google/**', 'test/**'],
   'google-auth-library': ['electron/engine/providers/google/**', 'test/**'],
   tsdav: ['electron/engine/providers/carddav/**', 'test/**'],
+  papaparse: ['electron/engine/transfer/**', 'test/**'],
+  chardet: ['electron/engine/transfer/**', 'test/**'],
   react: ['renderer/**', 'test/**'],
   'react-dom': ['renderer/**', 'test/**'],
 };
@@ -87,7 +89,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': bansFor(areas.renderer, { noNodeBuiltins: true }) },
   },
-  { files: ['electron/engine/**/*.ts'], ignores: ['electron/engine/db/**', 'electron/engine/providers/**'], rules: { 'no-restricted-imports': bansFor(areas.engine) } },
+  {
+    files: ['electron/engine/**/*.ts'],
+    ignores: ['electron/engine/db/**', 'electron/engine/providers/**', 'electron/engine/transfer/**'],
+    rules: { 'no-restricted-imports': bansFor(areas.engine) },
+  },
+  { files: ['electron/engine/transfer/**/*.ts'], rules: { 'no-restricted-imports': bansFor('electron/engine/transfer/**') } },
   { files: ['electron/engine/db/**/*.ts'], rules: { 'no-restricted-imports': bansFor('electron/engine/db/**') } },
   {
     files: ['electron/engine/providers/**/*.ts'],

@@ -11,6 +11,12 @@ import { accountHandlers } from './api/accounts.ts';
 import { appHandlers } from './api/app.ts';
 import { contactHandlers } from './api/contacts.ts';
 import { syncHandlers } from './api/sync.ts';
+import { statusHandlers } from './api/status.ts';
+import { trashHandlers } from './api/trash.ts';
+import { contactViewHandlers } from './api/contact-views.ts';
+import { conflictChoiceHandlers } from './api/conflict-choice.ts';
+import { transferHandlers } from './api/transfer.ts';
+import { duplicateHandlers } from './api/duplicates.ts';
 import { createSyncRunner } from './sync/run.ts';
 import type { SyncRunner } from './sync/run.ts';
 import type { SourceFactories } from './sync/sources.ts';
@@ -42,7 +48,18 @@ export interface Engine {
   close(): void;
 }
 
-export const handlers: Handlers = { ...appHandlers, ...accountHandlers, ...contactHandlers, ...syncHandlers };
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...accountHandlers,
+  ...contactHandlers,
+  ...syncHandlers,
+  ...statusHandlers,
+  ...trashHandlers,
+  ...contactViewHandlers,
+  ...conflictChoiceHandlers,
+  ...transferHandlers,
+  ...duplicateHandlers,
+};
 
 function loadSettings(ports: Ports): Settings {
   const raw = ports.settings.load();

@@ -1,8 +1,10 @@
 // The headless host's ports: settings in <dataDir>/config.json under "settings" (the file the
 // desktop app's electron-store writes, so both hosts share settings), secrets in
 // <dataDir>/secrets-headless.json readable by the user only (mode 0600; headless has no OS keychain: the
-// desktop app encrypts its secrets with safeStorage instead), logs as lines on stderr.
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// desktop app encrypts its secrets with safeStorage instead), logs as lines on stderr (serve) or in
+// <dataDir>/concord.log (one-shot CLI commands, whose stderr is kept to one line on failure).
+// Invariant: no secret is ever written anywhere but secrets-headless.json.
+import { appendFileSync, chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger, LogDetails, Ports, SecretStore, SettingsStore } from '../engine/ports.ts';
 
@@ -57,23 +59,65 @@ export function fileSecrets(dataDir: string): SecretStore {
 }
 
 const levels = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof levels)[number];
 
-/** Lines on stderr at or above `minLevel` (CONCORD_LOG=debug|info|warn|error). */
-export function stderrLogger(minLevel: (typeof levels)[number] = 'warn'): Logger {
+function lineLogger(minLevel: LogLevel, write: (line: string) => void): Logger {
   const min = levels.indexOf(minLevel);
-  const at = (level: (typeof levels)[number]) => (message: string, details?: LogDetails) => {
+  const at = (level: LogLevel) => (message: string, details?: LogDetails) => {
     if (levels.indexOf(level) < min) return;
-    process.stderr.write(`${new Date().toISOString()} ${level} ${message}${details ? ` ${JSON.stringify(details)}` : ''}\n`);
+    write(`${new Date().toISOString()} ${level} ${message}${details ? ` ${JSON.stringify(details)}` : ''}\n`);
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-export function headlessPorts(dataDir: string, env: NodeJS.ProcessEnv = process.env): Ports {
-  const wanted = env.CONCORD_LOG as (typeof levels)[number] | undefined;
+/** Lines on stderr at or above `minLevel` (CONCORD_LOG=debug|info|warn|error). */
+export function stderrLogger(minLevel: LogLevel = 'warn'): Logger {
+  return lineLogger(minLevel, (line) => process.stderr.write(line));
+}
+
+export const LOG_FILE = 'concord.log';
+
+/** Lines appended to <dataDir>/concord.log (mode 0600), at or above `minLevel`. */
+export function fileLogger(dataDir: string, minLevel: LogLevel = 'warn'): Logger {
+  const path = join(dataDir, LOG_FILE);
+  return lineLogger(minLevel, (line) => {
+    try {
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      appendFileSync(path, line, { mode: 0o600 });
+    } catch {
+      process.stderr.write(line);
+    }
+  });
+}
+
+/** The level CONCORD_LOG asks for, or null when it is unset or not a level. */
+export function logLevelFromEnv(env: NodeJS.ProcessEnv): LogLevel | null {
+  const wanted = env.CONCORD_LOG as LogLevel | undefined;
+  return wanted && levels.includes(wanted) ? wanted : null;
+}
+
+export interface HeadlessPortOptions {
+  /** 'stderr' (default; `concord serve`) or 'file': <dataDir>/concord.log, unless CONCORD_LOG asks for stderr. */
+  log?: 'stderr' | 'file';
+  /** Sees every log entry before it is written (the CLI uses it to explain a busy database). */
+  observe?: (level: LogLevel, message: string, details?: LogDetails) => void;
+}
+
+export function headlessPorts(dataDir: string, env: NodeJS.ProcessEnv = process.env, options: HeadlessPortOptions = {}): Ports {
+  const wanted = logLevelFromEnv(env);
+  const base = options.log === 'file' && wanted === null ? fileLogger(dataDir) : stderrLogger(wanted ?? 'warn');
+  const observe = options.observe;
+  const seen =
+    (level: LogLevel) =>
+    (message: string, details?: LogDetails): void => {
+      observe?.(level, message, details);
+      base[level](message, details);
+    };
+  const logger: Logger = { debug: seen('debug'), info: seen('info'), warn: seen('warn'), error: seen('error') };
   return {
     settings: fileSettings(dataDir),
     secrets: fileSecrets(dataDir),
     clock: { now: () => Date.now() },
-    logger: stderrLogger(wanted && levels.includes(wanted) ? wanted : 'warn'),
+    logger,
   };
 }

@@ -1,6 +1,7 @@
 // Accounts as the UI sees them. Secrets never appear here: they live behind the SecretStore port.
 
-export const accountKinds = ['google', 'icloud', 'carddav', 'memory'] as const;
+/** folder: a local folder of .vcf files (backups, scripts, the sample-data demo); memory: tests only. */
+export const accountKinds = ['google', 'icloud', 'carddav', 'folder', 'memory'] as const;
 export type AccountKind = (typeof accountKinds)[number];
 
 /** two-way: read and write; pull: never written by Concord; push: Concord writes, never reads changes. */
@@ -18,7 +19,7 @@ export interface AccountSettings {
   direction: SyncDirection;
   /** ISO 3166 region used to read phone numbers written without a country code. */
   defaultRegion: string | null;
-  /** CardDAV server or discovery URL; null for Google. */
+  /** CardDAV server or discovery URL; a file: URL for a folder account; null for Google. */
   url: string | null;
   username: string | null;
   /** ask (default): keep both and let the user choose; newest: the later edit wins; priority: the higher-priority account wins. */

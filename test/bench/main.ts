@@ -7,8 +7,10 @@ import { machine, table } from './harness.ts';
 import { storeSuite } from './store.bench.ts';
 import { syncSuite } from './sync.bench.ts';
 import { vcardSuite } from './vcard.bench.ts';
+import { transferSuite } from './transfer.bench.ts';
+import { duplicatesSuite } from './duplicates.bench.ts';
 
-const suites: BenchSuite[] = [vcardSuite, storeSuite, syncSuite];
+const suites: BenchSuite[] = [vcardSuite, storeSuite, syncSuite, transferSuite, duplicatesSuite];
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } } });
 const rows: BenchRow[] = [];

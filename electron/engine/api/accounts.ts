@@ -8,6 +8,7 @@ import type { AccountSettings } from '../../../shared/model/account.ts';
 import { inTransaction } from '../db/handle.ts';
 import { deleteAccount, getAccount, getAccountByName, insertAccount, listAccounts, updateAccount } from '../db/repos/accounts.ts';
 import { appendJournal } from '../db/repos/journal.ts';
+import { folderUrl, prepareFolder } from '../providers/folder/index.ts';
 import type { EngineContext } from './context.ts';
 import type { DomainHandlers } from './handlers.ts';
 
@@ -38,6 +39,14 @@ function settingsFor(p: ValidParams<'accounts.add'>): AccountSettings {
         url: p.url ?? ICLOUD_CARDDAV_URL,
         username: requireField(p.username, 'An iCloud account needs the Apple ID (email address) it signs in with.'),
       };
+    case 'folder': {
+      const path = requireField(p.path, 'A folder account needs the path of its folder (--path DIR).');
+      try {
+        return { ...common, url: folderUrl(prepareFolder(path)), username: null };
+      } catch (error) {
+        throw new ConcordError('INVALID_PARAMS', error instanceof Error ? error.message : String(error));
+      }
+    }
     case 'google':
     case 'memory':
       return { ...common, url: null, username: p.username };

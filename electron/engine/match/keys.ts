@@ -1,14 +1,22 @@
 // Blocking keys of a contact (DESIGN.md §5): the index entries through which linking and the
-// duplicate finder meet candidates: normalised email, E.164 phone, and name keys (order swaps,
-// diacritics folded, pinyin for Chinese names). Prefixes keep the kinds apart in one index.
+// duplicate finder meet candidates. Linking keys: normalised email ('e:'), E.164 phone ('p:') and
+// name keys ('n:': order swaps, diacritics folded, pinyin for Chinese names). The duplicate finder
+// adds its own kinds to the same index (features.ts: phone suffix 'ps:', e-mail local part 'el:',
+// nickname variants 'nn:', organisation + family name 'of:'), so a changed contact finds its
+// candidates with indexed probes. Prefixes keep the kinds apart in one index.
+// Invariant: linkingKeys ⊆ blockingKeys, and linking probes only linkingKeys, so what the
+// duplicate finder adds to the index never changes which records link to which contacts.
 import type { ContactFields } from '../../../shared/model/contact.ts';
 import { emailKey, nameKeys, phoneMatchKey } from '../model/normalize/index.ts';
 import type { NormalizeOptions } from '../model/normalize/index.ts';
+import { duplicateFeatures, storedDuplicateKeys } from './features.ts';
 
 export interface ContactKeys {
   emails: string[];
   phones: string[];
   names: string[];
+  /** The duplicate finder's keys, computed on first use (linking never needs them). */
+  readonly duplicate: string[];
 }
 
 export function contactKeys(fields: ContactFields, options: NormalizeOptions): ContactKeys {
@@ -16,9 +24,23 @@ export function contactKeys(fields: ContactFields, options: NormalizeOptions): C
   // Too-short "numbers" (extensions, "0") would make giant blocks of unrelated people.
   const phones = fields.phones.map((p) => phoneMatchKey(p.value, options.defaultRegion)).filter((k) => k.replace(/\D/g, '').length >= 6);
   const names = nameKeys(fields.name, fields.formattedName).full;
-  return { emails: [...new Set(emails)], phones: [...new Set(phones)], names: [...new Set(names)] };
+  let duplicate: string[] | null = null;
+  return {
+    emails: [...new Set(emails)],
+    phones: [...new Set(phones)],
+    names: [...new Set(names)],
+    get duplicate() {
+      return (duplicate ??= storedDuplicateKeys(duplicateFeatures(fields)));
+    },
+  };
 }
 
-export function blockingKeys(keys: ContactKeys): string[] {
+/** The keys linking probes: a new record meets hub contacts through these only. */
+export function linkingKeys(keys: ContactKeys): string[] {
   return [...keys.emails.map((k) => `e:${k}`), ...keys.phones.map((k) => `p:${k}`), ...keys.names.map((k) => `n:${k}`)];
+}
+
+/** Every key the hub's blocking index holds for a contact: linking keys and the duplicate finder's. */
+export function blockingKeys(keys: ContactKeys): string[] {
+  return [...linkingKeys(keys), ...keys.duplicate];
 }

@@ -9,6 +9,7 @@ import { etagsByRemoteId } from '../db/repos/sync.ts';
 import { personCodec } from '../sync/codecs/person.ts';
 import { vcardCodec } from '../sync/codecs/vcard.ts';
 import { CardDavSource, discoverAddressBooks } from './carddav/index.ts';
+import { folderSourceFactory } from './folder/index.ts';
 import type { DiscoveredAddressBook } from './carddav/index.ts';
 import type { SourceFactories, SourceFactory } from '../sync/sources.ts';
 import { createGoogleSource } from './google/index.ts';
@@ -85,5 +86,5 @@ export function carddavFactory(): SourceFactory {
 
 export function defaultSourceFactories(env: Env): SourceFactories {
   const carddav = carddavFactory();
-  return { google: googleFactory(env), carddav, icloud: carddav };
+  return { google: googleFactory(env), carddav, icloud: carddav, folder: folderSourceFactory };
 }

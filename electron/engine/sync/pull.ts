@@ -15,7 +15,7 @@ import { deleteRecord, getRecord, upsertRecord } from '../db/repos/records.ts';
 import { contactLinkedIn, getSyncState, recordCount, recordIdsByRemoteId, setSyncState } from '../db/repos/sync.ts';
 import { changeContact, createContact, hubHash, restoreFromTrash, trashContact } from '../hub/contacts.ts';
 import { insertLinkSuggestion } from '../db/repos/suggestions.ts';
-import { blockingKeys, contactKeys } from '../match/keys.ts';
+import { contactKeys, linkingKeys } from '../match/keys.ts';
 import { scorePair } from '../match/score.ts';
 import { semanticHash } from '../model/hash.ts';
 import type { RemoteItem } from '../providers/types.ts';
@@ -69,7 +69,7 @@ type DeletePlan = { remoteId: string; recordId: number; kind: 'trash' | 'keep-ed
 
 function candidatesFor(run: AccountRun, fields: ContactFields): Candidate[] {
   const keys = contactKeys(fields, run.options);
-  const sharing = contactsSharingKeys(run.db, blockingKeys(keys));
+  const sharing = contactsSharingKeys(run.db, linkingKeys(keys));
   const out: Candidate[] = [];
   for (const contactId of sharing.keys()) {
     const contact = getContact(run.db, contactId);

@@ -79,6 +79,7 @@ export const en = {
   'accounts.kind.google': 'Google',
   'accounts.kind.icloud': 'iCloud',
   'accounts.kind.carddav': 'CardDAV',
+  'accounts.kind.folder': 'Folder',
   'accounts.kind.memory': 'Sample data',
   'accounts.status.idle': 'Ready',
   'accounts.status.syncing': 'Syncing…',

@@ -79,6 +79,7 @@ export const zhCN: Record<MessageKey, string> = {
   'accounts.kind.google': 'Google',
   'accounts.kind.icloud': 'iCloud',
   'accounts.kind.carddav': 'CardDAV',
+  'accounts.kind.folder': '文件夹',
   'accounts.kind.memory': '示例数据',
   'accounts.status.idle': '就绪',
   'accounts.status.syncing': '正在同步…',

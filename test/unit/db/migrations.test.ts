@@ -116,6 +116,58 @@ describe('migration 3: sync index', () => {
   });
 });
 
+describe('migration 4: folder accounts', () => {
+  it('allows folder accounts, keeps every account with its records and links, and still refuses unknown kinds', () => {
+    const v3 = openDatabase(path, { migrateUpTo: 3 });
+    expect(() => v3.prepare(`INSERT INTO accounts (id, kind, name, created_at) VALUES ('f0', 'folder', 'Early', 1)`).run()).toThrow(/CHECK constraint/);
+    v3.prepare(`INSERT INTO accounts (id, kind, name, created_at) VALUES ('a1', 'memory', 'Mem', 1)`).run();
+    v3.prepare(`INSERT INTO contacts (id, fields, display_name, sort_key, content_hash, created_at, updated_at) VALUES ('c1', '{}', 'x', 'x', 'h', 1, 1)`).run();
+    const rec = v3
+      .prepare(`INSERT INTO records (account_id, remote_id, content_type, raw, fields, content_hash, fetched_at) VALUES ('a1', 'r1', 'text/vcard', 'x', '{}', 'h', 1) RETURNING id`)
+      .get() as { id: number };
+    v3.prepare(`INSERT INTO links (record_id, contact_id, base, base_hash, how, linked_at) VALUES (?, 'c1', '{}', 'h', 'auto', 1)`).run(rec.id);
+    v3.close();
+
+    const db = openDatabase(path, { migrateUpTo: 4 });
+    expect(schemaVersion(db)).toBe(4);
+    db.prepare(`INSERT INTO accounts (id, kind, name, created_at) VALUES ('f1', 'folder', 'Backup', 2)`).run();
+    expect(() => db.prepare(`INSERT INTO accounts (id, kind, name, created_at) VALUES ('x1', 'ftp', 'Nope', 3)`).run()).toThrow(/CHECK constraint/);
+    expect(db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM links').get()).toEqual({ n: 1 });
+    // The table keeps its other constraints and its foreign keys still cascade.
+    expect(() => db.prepare(`INSERT INTO accounts (id, kind, name, created_at) VALUES ('f2', 'folder', 'backup', 4)`).run()).toThrow(/UNIQUE/);
+    db.prepare(`DELETE FROM accounts WHERE id = 'a1'`).run();
+    expect(db.prepare('SELECT count(*) AS n FROM links').get()).toEqual({ n: 0 });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Defensive mode is back on: the schema cannot be written by ordinary statements afterwards.
+    expect(() => db.prepare(`UPDATE sqlite_schema SET sql = sql WHERE name = 'accounts'`).run()).toThrow();
+    db.close();
+  });
+});
+
+describe('migration 5: duplicate keys', () => {
+  it("adds the duplicate finder's keys to every contact's blocking keys, keeps the linking keys, and indexes pairs from both sides", () => {
+    const v4 = openDatabase(path, { migrateUpTo: 4 });
+    const insert = v4.prepare(`INSERT INTO contacts (id, fields, display_name, sort_key, content_hash, created_at, updated_at) VALUES (?, ?, 'x', 'x', 'h', 1, 1)`);
+    insert.run('zw', JSON.stringify(person({ fn: '张伟', phone: '+86 138 0013 8000', email: 'zhang.wei@example.org', org: 'Acme' })));
+    insert.run('odd', '{}');
+    v4.prepare(`INSERT INTO contact_keys (key, contact_id) VALUES ('e:zhang.wei@example.org', 'zw'), ('e:old@example.org', 'odd')`).run();
+    v4.close();
+
+    const db = openDatabase(path, { migrateUpTo: 5 });
+    expect(schemaVersion(db)).toBe(5);
+    const keys = (id: string) => (db.prepare('SELECT key FROM contact_keys WHERE contact_id = ? ORDER BY key').all(id) as { key: string }[]).map((r) => r.key);
+    expect(keys('zw')).toEqual(
+      expect.arrayContaining(['e:zhang.wei@example.org', 'p:+8613800138000', 'n:zhang wei', 'n:张伟', 'ps:0138000', 'el:zhangwei', 'o:acme']),
+    );
+    // A contact this version cannot fully read keeps working and gets what can be derived.
+    expect(keys('odd')).toEqual([]);
+    const indexes = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE '%_by_b'`).all() as { name: string }[]).map((r) => r.name).sort();
+    expect(indexes).toEqual(['dismissals_by_b', 'suggestions_by_b']);
+    db.close();
+  });
+});
+
 describe('the migration runner', () => {
   it('is numbered 1..n with no gaps, and a second open changes nothing', () => {
     expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));

@@ -8,8 +8,10 @@ import type { Migration } from './types.ts';
 import { migration0001 } from './0001-core-tables.ts';
 import { migration0002 } from './0002-contact-search.ts';
 import { migration0003 } from './0003-sync-index.ts';
+import { migration0004 } from './0004-folder-accounts.ts';
+import { migration0005 } from './0005-duplicate-keys.ts';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const latestVersion = migrations.length;
 

@@ -7,6 +7,9 @@ CREATE INDEX contact_keys_by_contact ON contact_keys (contact_id);
 -- index contacts_by_sort_key
 CREATE INDEX contacts_by_sort_key ON contacts (sort_key, seq);
 
+-- index dismissals_by_b
+CREATE INDEX dismissals_by_b ON dismissals (contact_b);
+
 -- index journal_by_contact
 CREATE INDEX journal_by_contact ON journal (contact_id);
 
@@ -16,10 +19,13 @@ CREATE INDEX journal_by_run ON journal (run_id);
 -- index links_by_contact
 CREATE INDEX links_by_contact ON links (contact_id);
 
+-- index suggestions_by_b
+CREATE INDEX suggestions_by_b ON suggestions (contact_b);
+
 -- table accounts
 CREATE TABLE accounts (
         id TEXT PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('google', 'icloud', 'carddav', 'memory')),
+        kind TEXT NOT NULL CHECK (kind IN ('google', 'icloud', 'carddav', 'folder', 'memory')),
         name TEXT NOT NULL UNIQUE COLLATE NOCASE,
         enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
         -- direction, default phone region, URL, user name, filters. Never secrets (SecretStore port).

@@ -1,0 +1,450 @@
+// Scores a candidate pair of hub contacts for the duplicate finder, with reasons a person can read
+// ("same mobile +86 138 0013 8000", "张伟 ≈ Zhang Wei (pinyin)") and conflicting evidence that
+// lowers the score (different birthdays, different phones in the same country, different names).
+// Points are added per kind of evidence (the best single piece of each kind, so three shared
+// phones do not outweigh a conflicting name) and scaled to 0..1: high ≥ 0.75 needs two
+// independent strong facts (a shared email or phone and a compatible name), medium ≥ 0.45 one
+// strong fact, or a rare name with something to back it.
+// Reasons are only written when asked for: a full scan scores hundreds of thousands of pairs and
+// keeps a few percent, so it scores without words first and explains the ones it keeps.
+// Invariant: symmetric — scoreDuplicate(a, b) and scoreDuplicate(b, a) give the same score and tier.
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js';
+import type { PartialDate } from '../../../shared/model/contact.ts';
+import { dateKey } from '../model/normalize/index.ts';
+import { displayOf } from './features.ts';
+import type { DupFeatures, NameReading, PhoneFeature } from './features.ts';
+
+import type { Tier } from './score.ts';
+
+export interface DuplicateScore {
+  score: number;
+  tier: Tier;
+  /** Empty when scored without explanation. */
+  reasons: string[];
+  /** The raw sum of evidence, for tests and tuning. */
+  points: number;
+}
+
+/** Evidence weights. One place, so tuning is a diff of this table. */
+export const weights = {
+  sameEmail: 5,
+  gmailSame: 4.5,
+  dotsOnly: 3,
+  localElsewhere: 2,
+  /** The same name-derived local part elsewhere ("john.smith@…"): namesakes pick those too, so it adds nothing to the name. */
+  namedLocalElsewhere: 0,
+  samePhone: 4.5,
+  sharedPhone: 2,
+  localPhone: 2.5,
+  exactName: 3,
+  nickname: 2.5,
+  typo: 2,
+  homophone: 1.5,
+  initial: 1.5,
+  partialName: 1,
+  uncommonName: 1.5,
+  /** A name a handful of contacts share: still worth something next to nothing else. */
+  rareName: 1,
+  nameless: 1.5,
+  differentNames: -4,
+  differentSingleName: -2,
+  sameBirthday: 2,
+  differentBirthdays: -3,
+  phonesDiffer: -2,
+  sameOrg: 1.5,
+  /** An organisation many contacts share (a large employer): weak. */
+  largeOrg: 0.5,
+  sameAddress: 1.5,
+} as const;
+
+export const HIGH = 0.75;
+export const MEDIUM = 0.45;
+/** A phone number held by more contacts than this is a switchboard or family line. */
+export const SHARED_PHONE = 4;
+/** An organisation held by more contacts than this is a large employer. */
+export const LARGE_ORG = 20;
+/** A name held by at most this many contacts says something on its own. */
+export const UNCOMMON_NAME = 3;
+/** … and at most this many, a little less. */
+export const RARE_NAME = 8;
+
+export function tierOf(score: number): Tier {
+  return score >= HIGH ? 'high' : score >= MEDIUM ? 'medium' : 'low';
+}
+
+/** Collects evidence; reason text is only built when the scorer was asked to explain. */
+class Evidence {
+  points = 0;
+  /** Only when explaining: a scan scores most pairs without keeping them. */
+  private readonly notes: { points: number; reason: string }[] | null;
+  constructor(explain: boolean) {
+    this.notes = explain ? [] : null;
+  }
+  add(points: number, reason: () => string): void {
+    this.points += points;
+    if (this.notes) this.notes.push({ points, reason: reason() });
+  }
+  /** For first, strongest first; then against, strongest first. */
+  reasons(): string[] {
+    const notes = this.notes ?? [];
+    const rank = (x: { points: number }) => (x.points >= 0 ? -x.points : 1000 + x.points);
+    return [...notes].sort((x, y) => rank(x) - rank(y)).map((e) => e.reason);
+  }
+}
+
+// ---- names -------------------------------------------------------------------------------
+
+type NameKind = 'exact' | 'swap' | 'pinyin' | 'nickname' | 'typo' | 'homophone' | 'initial' | 'partial';
+
+const strength: Record<NameKind, number> = {
+  exact: weights.exactName,
+  swap: weights.exactName,
+  pinyin: weights.exactName,
+  nickname: weights.nickname,
+  typo: weights.typo,
+  homophone: weights.homophone,
+  initial: weights.initial,
+  partial: weights.partialName,
+};
+
+interface Relation {
+  kind: NameKind;
+  /** The parts that matched differently ("bob" / "robert") for the reason. */
+  detail: [string, string] | null;
+}
+
+interface NameMatch extends Relation {
+  viaA: NameReading['via'];
+  viaB: NameReading['via'];
+}
+
+const latin = /^[a-z]+$/;
+
+/** Damerau–Levenshtein distance, giving up above `max` (names are short; this is cheap). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = v;
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** A spelling slip in a Latin name part: one edit in 4–7 letters, two in longer names. */
+function typo(a: string, b: string): boolean {
+  if (a === b || !latin.test(a) || !latin.test(b)) return false;
+  const n = Math.min(a.length, b.length);
+  if (n < 4) return false;
+  const max = n >= 8 ? 2 : 1;
+  return editDistance(a, b, max) <= max;
+}
+
+const isInitialOf = (initial: string, name: string) => initial.length === 1 && latin.test(initial) && name.length > 1 && name.startsWith(initial);
+
+/** Two different given names that stand for one ("bob" and "robert" both stand for robert). */
+function formsMeet(x: readonly string[], y: readonly string[]): boolean {
+  for (const k of x) if (y.includes(k)) return true;
+  return false;
+}
+
+function givenCompatible(g1: string, f1: string[], g2: string, f2: string[], nick1: string[], nick2: string[]): NameKind | null {
+  if (formsMeet(f1, f2) || nick1.includes(g2) || nick2.includes(g1)) return 'nickname';
+  if (isInitialOf(g1, g2) || isInitialOf(g2, g1)) return 'initial';
+  if (typo(g1, g2)) return 'typo';
+  return null;
+}
+
+/**
+ * One orientation of b against a: when one slot holds the same part on both cards, the other
+ * slot's parts may still be compatible (a nickname, an initial, a slip). Either slot may be the
+ * exact one: apps swap given and family name, so the "family" slot can hold the given name.
+ */
+function orient(a: NameReading, g2: string, g2Forms: string[], f2: string, f2Forms: string[], nickA: string[], nickB: string[]): Relation | null {
+  let best: Relation | null = null;
+  if (a.family === f2 && a.given !== g2) {
+    const k = givenCompatible(a.given, a.givenForms, g2, g2Forms, nickA, nickB);
+    if (k) best = { kind: k, detail: [a.given, g2] };
+  }
+  if (a.given === g2 && a.family !== f2) {
+    const k = givenCompatible(a.family, a.familyForms, f2, f2Forms, nickA, nickB);
+    if (k && (!best || strength[k] > strength[best.kind])) best = { kind: k, detail: [a.family, f2] };
+  }
+  return best;
+}
+
+function relate(a: NameReading, b: NameReading, nickA: string[], nickB: string[]): Relation | null {
+  const twoA = a.given !== '' && a.family !== '';
+  const twoB = b.given !== '' && b.family !== '';
+  if (twoA && twoB) {
+    if (a.given === b.given && a.family === b.family) return { kind: 'exact', detail: null };
+    if (a.given === b.family && a.family === b.given) return { kind: 'swap', detail: null };
+    const x = orient(a, b.given, b.givenForms, b.family, b.familyForms, nickA, nickB);
+    const y = orient(a, b.family, b.familyForms, b.given, b.givenForms, nickA, nickB);
+    if (x && y) return strength[y.kind] > strength[x.kind] ? y : x;
+    return x ?? y;
+  }
+  const single = twoA ? b : a;
+  const full = twoA ? a : b;
+  const s = single.given || single.family;
+  if (!s) return null;
+  const sForms = single.given ? single.givenForms : single.familyForms;
+  if (!twoA && !twoB) {
+    const t = full.given || full.family;
+    if (s === t) return { kind: 'exact', detail: null };
+    if (formsMeet(sForms, full.given ? full.givenForms : full.familyForms)) return { kind: 'nickname', detail: [s, t] };
+    return null;
+  }
+  // "小明" against 王小明, "Smith" against John Smith: half a name, weak evidence.
+  if (s === full.given || s === full.family) return { kind: 'partial', detail: null };
+  if (formsMeet(sForms, full.givenForms)) return { kind: 'partial', detail: null };
+  if ((twoA ? nickB : nickA).includes(full.given) || (twoA ? nickA : nickB).includes(s)) return { kind: 'partial', detail: null };
+  return null;
+}
+
+function compareNames(a: DupFeatures, b: DupFeatures): NameMatch | 'different' | 'different-single' | 'unknown' {
+  if (a.readings.length === 0 || b.readings.length === 0 || a.kind !== b.kind) return 'unknown';
+  let best: NameMatch | null = null;
+  for (const ra of a.readings) {
+    for (const rb of b.readings) {
+      const r = relate(ra, rb, a.nicknames, b.nicknames);
+      if (!r) continue;
+      let kind = r.kind;
+      const pa = ra.via === 'pinyin';
+      const pb = rb.via === 'pinyin';
+      // Two hanzi names that only meet through pinyin are homophones (张伟 / 章伟): an input slip
+      // or two people; a hanzi name meeting a Latin one through pinyin is the same name.
+      if (pa && pb) {
+        // Romanised spelling slips and initials say nothing about two hanzi names (王康慧 / 王洋慧).
+        if (strength[kind] < weights.exactName && kind !== 'nickname') continue;
+        kind = kind === 'nickname' ? kind : 'homophone';
+      } else if ((pa || pb) && (kind === 'exact' || kind === 'swap')) kind = 'pinyin';
+      if (!best || strength[kind] > strength[best.kind]) best = { kind, detail: r.detail, viaA: ra.via, viaB: rb.via };
+    }
+  }
+  if (best) return best;
+  const single = (f: DupFeatures) => f.readings.every((r) => !r.given || !r.family);
+  return single(a) || single(b) ? 'different-single' : 'different';
+}
+
+function nameReason(m: NameMatch, a: DupFeatures, b: DupFeatures): string {
+  const [da, db] = [displayOf(a), displayOf(b)];
+  const pair = `${da} ≈ ${db}`;
+  switch (m.kind) {
+    case 'exact':
+      return da === db ? `same name ${da}` : m.viaA === 'phonetic' || m.viaB === 'phonetic' ? `${pair} (phonetic reading)` : `same name: ${pair}`;
+    case 'swap':
+      return `${pair} (given and family name swapped)`;
+    case 'pinyin':
+      return `${pair} (pinyin)`;
+    case 'homophone':
+      return `${pair} (same pinyin, different characters)`;
+    case 'nickname':
+      return `${pair} (nickname${m.detail ? ` ${m.detail[0]} / ${m.detail[1]}` : ''})`;
+    case 'typo':
+      return `${pair} (spelling)`;
+    case 'initial':
+      return `${pair} (initial)`;
+    case 'partial':
+      return `${pair} (part of the name)`;
+  }
+}
+
+// ---- emails --------------------------------------------------------------------------------
+
+/** Whether a local part is built from the person's name ("jsmith", "zhang.wei88"). */
+function nameDerived(loose: string, f: DupFeatures): boolean {
+  return f.readings.some((r) => (r.family.length >= 2 && loose.includes(r.family)) || (r.given.length >= 3 && loose.includes(r.given)));
+}
+
+/** Adds the best email evidence of the pair; returns its points (0: none). */
+function compareEmails(fa: DupFeatures, fb: DupFeatures, ev: Evidence): number {
+  let best = 0;
+  let bx = -1;
+  let by = -1;
+  for (let i = 0; i < fa.emails.length; i++) {
+    const x = fa.emails[i]!;
+    for (let j = 0; j < fb.emails.length; j++) {
+      const y = fb.emails[j]!;
+      let points = 0;
+      if (x.key === y.key) points = weights.sameEmail;
+      else if (x.gmail !== null && x.gmail === y.gmail) points = weights.gmailSame;
+      else if (x.loose === y.loose && x.loose.length >= 3) {
+        if (x.domain === y.domain) points = weights.dotsOnly;
+        else if (x.loose.length >= 4) points = nameDerived(x.loose, fa) || nameDerived(x.loose, fb) ? weights.namedLocalElsewhere : weights.localElsewhere;
+      }
+      if (points > best) [best, bx, by] = [points, i, j];
+    }
+  }
+  if (best === 0) return 0;
+  const x = fa.emails[bx]!;
+  const y = fb.emails[by]!;
+  ev.add(best, () =>
+    best === weights.sameEmail
+      ? x.raw === y.raw
+        ? `same email ${x.raw}`
+        : `emails differ only in case: ${x.raw} / ${y.raw}`
+      : best === weights.gmailSame
+        ? `same Gmail address (dots and +tags ignored): ${x.raw} / ${y.raw}`
+        : best === weights.dotsOnly
+          ? `emails differ only in dots or +tag: ${x.raw} / ${y.raw}`
+          : `same email name “${x.loose}” at different domains: ${x.raw} / ${y.raw}`,
+  );
+  return best;
+}
+
+// ---- phones --------------------------------------------------------------------------------
+
+interface Line {
+  /** Country calling code when the number was written with one ("86"); null for national formats. */
+  cc: string | null;
+  /** National significant number: no country code, no trunk 0. */
+  nsn: string;
+}
+
+/** Country calling codes: a prefix-free set, so the first 1–3 digits of an international number name its country. */
+const callingCodes = new Set(getCountries().map((c) => getCountryCallingCode(c) as string));
+
+const lines = new WeakMap<PhoneFeature, Line>();
+
+function lineOf(p: PhoneFeature): Line {
+  let line = lines.get(p);
+  if (line) return line;
+  if (p.international) {
+    const d = p.digits.startsWith('00') ? p.digits.slice(2) : p.digits;
+    const cc = [1, 2, 3].map((k) => d.slice(0, k)).find((prefix) => callingCodes.has(prefix));
+    // "+44 (0)20 …": the trunk 0 written after the country code is not part of the number.
+    line = cc ? { cc, nsn: d.slice(cc.length).replace(/^0+/, '') } : { cc: null, nsn: d };
+  } else {
+    line = { cc: null, nsn: p.digits.replace(/^0+/, '') };
+  }
+  lines.set(p, line);
+  return line;
+}
+
+type PhoneRelation = 'same' | 'local' | null;
+
+/** The same line in any format: "+86 138 0013 8000", "0086 13800138000", "138-0013-8000". */
+export function samePhone(a: PhoneFeature, b: PhoneFeature): PhoneRelation {
+  if (a.extension !== b.extension) return null;
+  if (a.digits === b.digits) return 'same';
+  const x = lineOf(a);
+  const y = lineOf(b);
+  if (x.cc !== null && y.cc !== null) return x.cc === y.cc && x.nsn === y.nsn ? 'same' : null;
+  if (x.nsn === y.nsn) return 'same';
+  // A national number written with its country code but without "+" ("86 138…", "1 415…").
+  if (x.cc !== null && y.nsn === x.cc + x.nsn) return 'same';
+  if (y.cc !== null && x.nsn === y.cc + y.nsn) return 'same';
+  // A local number without its area code.
+  const [short, long] = x.nsn.length <= y.nsn.length ? [x.nsn, y.nsn] : [y.nsn, x.nsn];
+  if (short.length >= 7 && long.length - short.length <= 4 && long.endsWith(short)) return 'local';
+  return null;
+}
+
+const phoneWord = (p: PhoneFeature): string => {
+  const label = p.label?.toLowerCase() ?? '';
+  return label === 'mobile' || label === 'iphone' || label === 'work mobile' ? 'mobile' : label === 'home' || label === 'work' ? `${label} phone` : 'phone';
+};
+
+/** Adds the best phone evidence of the pair; returns its points (0: none). */
+function comparePhones(a: DupFeatures, b: DupFeatures, ev: Evidence): number {
+  let best = 0;
+  let bx: PhoneFeature | null = null;
+  let by: PhoneFeature | null = null;
+  let kind: 'same' | 'local' | 'shared' = 'same';
+  for (const x of a.phones) {
+    for (const y of b.phones) {
+      const r = samePhone(x, y);
+      if (!r) continue;
+      const shared = Math.max(x.count, y.count) > SHARED_PHONE;
+      const points = r === 'local' ? weights.localPhone : shared ? weights.sharedPhone : weights.samePhone;
+      if (points > best) [best, bx, by, kind] = [points, x, y, r === 'local' ? 'local' : shared ? 'shared' : 'same'];
+    }
+  }
+  if (!bx || !by) return 0;
+  const x = bx;
+  const y = by;
+  ev.add(best, () => {
+    const what = `${phoneWord(x)} ${x.raw}${x.raw === y.raw ? '' : ` = ${y.raw}`}`;
+    if (kind === 'local') return `same ${what} (one without area code)`;
+    if (kind === 'shared') return `shared ${what} (held by several contacts)`;
+    return x.raw === y.raw ? `same ${what}` : `same ${what} (written differently)`;
+  });
+  return best;
+}
+
+/** Both have phones, none in common, and two of them are in the same country: likely two people. */
+function phonesConflict(a: PhoneFeature[], b: PhoneFeature[]): string | null {
+  for (const x of a) {
+    for (const y of b) {
+      const cx = lineOf(x).cc;
+      if (cx === lineOf(y).cc) return cx ?? '';
+    }
+  }
+  return null;
+}
+
+// ---- dates ---------------------------------------------------------------------------------
+
+function compareBirthdays(x: PartialDate | null, y: PartialDate | null, ev: Evidence): void {
+  if (!x || !y) return;
+  const differs = (p: number | null, q: number | null) => p !== null && q !== null && p !== q;
+  if (differs(x.year, y.year) || differs(x.month, y.month) || differs(x.day, y.day)) {
+    ev.add(weights.differentBirthdays, () => `different birthdays ${dateKey(x)} / ${dateKey(y)}`);
+  } else if (x.month !== null && x.day !== null && x.month === y.month && x.day === y.day) {
+    ev.add(weights.sameBirthday, () => `same birthday ${dateKey(x.year !== null ? x : y)}`);
+  }
+}
+
+// ---- the pair ------------------------------------------------------------------------------
+
+export function scoreDuplicate(a: DupFeatures, b: DupFeatures, explain = true): DuplicateScore {
+  const ev = new Evidence(explain);
+  const email = compareEmails(a, b, ev);
+  const phone = comparePhones(a, b, ev);
+  if (phone === 0 && a.phones.length > 0 && b.phones.length > 0) {
+    const cc = phonesConflict(a.phones, b.phones);
+    // A new number is common for the same person; it only counts fully when nothing else is shared.
+    if (cc !== null) ev.add(email > 0 ? weights.phonesDiffer / 2 : weights.phonesDiffer, () => (cc ? `different phones in the same country (+${cc})` : 'different phones'));
+  }
+  const strong = email >= weights.dotsOnly || phone >= weights.localPhone;
+  const names = compareNames(a, b);
+  if (names === 'different') ev.add(weights.differentNames, () => `names differ: ${displayOf(a)} / ${displayOf(b)}`);
+  else if (names === 'different-single') ev.add(weights.differentSingleName, () => `names differ: ${displayOf(a)} / ${displayOf(b)}`);
+  else if (names === 'unknown') {
+    if (strong) ev.add(weights.nameless, () => 'one of the two has no name');
+  } else {
+    ev.add(strength[names.kind], () => nameReason(names, a, b));
+    const count = Math.max(a.nameCount, b.nameCount);
+    if (count > 0 && count <= RARE_NAME && (names.kind === 'exact' || names.kind === 'swap' || names.kind === 'pinyin')) {
+      const full = (f: DupFeatures) => f.readings.some((r) => r.given !== '' && r.family !== '');
+      if (full(a) && full(b)) {
+        if (count <= UNCOMMON_NAME) ev.add(weights.uncommonName, () => 'an uncommon name');
+        else ev.add(weights.rareName, () => `a rare name (${count} contacts)`);
+      }
+    }
+  }
+  compareBirthdays(a.birthday, b.birthday, ev);
+  for (let i = 0; i < a.orgs.length; i++) {
+    const j = b.orgs.indexOf(a.orgs[i]!);
+    if (j >= 0) {
+      const org = a.orgNames[i]!.trim();
+      const large = Math.max(a.orgCounts[i] ?? 0, b.orgCounts[j] ?? 0) > LARGE_ORG;
+      ev.add(large ? weights.largeOrg : weights.sameOrg, () => (large ? `same organisation ${org} (a large one)` : `same organisation ${org}`));
+      break;
+    }
+  }
+  if (a.addresses.length > 0 && a.addresses.some((x) => b.addresses.includes(x))) ev.add(weights.sameAddress, () => 'same address');
+
+  const score = Math.round(Math.max(0, Math.min(1, ev.points / 10)) * 100) / 100;
+  return { score, tier: tierOf(score), reasons: explain ? ev.reasons() : [], points: ev.points };
+}
