@@ -70,6 +70,9 @@ export const duplicatesSuite: BenchSuite = {
       record({ metric: 'high tier precision (clusters)', value: pct(qc.high.precision), unit: '%', note: `${qc.high.correct} of ${qc.high.reported} implied pairs` });
       record({ metric: 'medium + high recall (clusters)', value: pct(qc.mediumOrHigh.recall), unit: '%', note: `true pairs inside one suggested cluster` });
 
+      const page = await measure(() => client.call('duplicates.list', { limit: 50 }));
+      record({ metric: 'duplicates.list, first 50 clusters', value: page.ms, unit: 'ms', note: `${page.result.total} clusters grouped from the stored pairs` });
+
       // Incremental freshness: 1% of contacts edited, then only those re-scored.
       const changed: string[] = [];
       inTransaction(db, () => {

@@ -41,7 +41,10 @@ describe('duplicates over the API', () => {
     expect(list.total).toBe(1);
     const [cluster] = list.items;
     expect(cluster!.contacts.map((c) => c.displayName).sort()).toEqual(['Bob Stone', 'Robert Stone']);
-    expect(cluster!.reasons).toEqual(['same mobile +1 415 555 0100 = (415) 555-0100 (written differently)', 'Robert Stone ≈ Bob Stone (nickname robert / bob)']);
+    // Which card is "a" depends on the (random) contact ids, so the wording is checked either way round.
+    expect(cluster!.reasons).toHaveLength(2);
+    expect(cluster!.reasons[0]).toMatch(/^same mobile (\+1 415 555 0100 = \(415\) 555-0100|\(415\) 555-0100 = \+1 415 555 0100) \(written differently\)$/);
+    expect(cluster!.reasons[1]).toMatch(/^(Robert Stone ≈ Bob Stone \(nickname robert \/ bob\)|Bob Stone ≈ Robert Stone \(nickname bob \/ robert\))$/);
     expect(cluster!.tier).toBe('medium');
 
     const merged = await w.client.call('duplicates.merge', { id: cluster!.id });

@@ -2,6 +2,8 @@
 // "not the same person". Clusters are addressed by an id derived from their members, so a merge or
 // dismissal of a list the user saw before a rescan changed it answers NOT_FOUND instead of acting
 // on contacts the user never saw together.
+// Invariant: nothing here merges or dismisses without an explicit call naming the cluster; a
+// decided linking suggestion releases the hold that kept its card out of the other accounts.
 import { ConcordError } from '../../../shared/api/errors.ts';
 import type { DuplicateClusterView } from '../../../shared/api/contract.ts';
 import type { ContactSummary } from '../../../shared/model/contact.ts';

@@ -14,6 +14,7 @@ import { changeContact, hubHash } from '../hub/contacts.ts';
 import { takePath } from '../model/merge/index.ts';
 import { journalOfContact } from '../db/repos/journal.ts';
 import { reverseRun } from '../sync/undo.ts';
+import { refreshAfterRun } from '../match/finder.ts';
 import type { DomainHandlers } from './handlers.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -62,6 +63,7 @@ export const syncHandlers: DomainHandlers<'sync.run' | 'conflicts.list' | 'confl
 
   'history.undo': async (p, ctx) => {
     const { undoRun, reversed } = reverseRun(ctx, p.run);
+    refreshAfterRun(ctx.db, undoRun, ctx.ports.clock.now());
     ctx.emit('contacts.changed', { ids: null });
     const summary = await ctx.sync.run({ trigger: 'undo' });
     return { ...summary, undoRun, reversed };

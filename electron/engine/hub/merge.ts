@@ -59,10 +59,16 @@ function filled(f: ContactFields): number {
   return lists.reduce((n, l) => n + l.length, 0) + (f.birthday ? 1 : 0) + (f.note ? 1 : 0) + (f.photo ? 1 : 0) + (f.formattedName || f.name.given || f.name.family ? 1 : 0);
 }
 
-/** In most accounts first (fewest remote deletions), then the fullest card, then the oldest, then by id. */
+/**
+ * In most accounts first (fewest remote deletions), then the fullest card, then the longer name
+ * (Robert over Bob, a full name over an initial), then the oldest, then by id.
+ */
 export function chooseSurvivor(db: WritableDb, contacts: readonly ContactRow[]): ContactRow {
   const ranked = contacts.map((c) => ({ c, links: linksOfContact(db, c.id).length, filled: filled(c.fields) }));
-  ranked.sort((x, y) => y.links - x.links || y.filled - x.filled || x.c.createdAt - y.c.createdAt || (x.c.id < y.c.id ? -1 : 1));
+  ranked.sort(
+    (x, y) =>
+      y.links - x.links || y.filled - x.filled || y.c.displayName.length - x.c.displayName.length || x.c.createdAt - y.c.createdAt || (x.c.id < y.c.id ? -1 : 1),
+  );
   return ranked[0]!.c;
 }
 

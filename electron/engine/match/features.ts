@@ -29,7 +29,6 @@ export interface EmailFeature {
   raw: string;
   /** emailKey: the whole address, case folded. */
   key: string;
-  local: string;
   domain: string;
   /** Local part without dots and +tag: "j.smith+news" → "jsmith". */
   loose: string;
@@ -69,7 +68,7 @@ export interface DupFeatures {
   /** How many contacts hold each organisation (set by the caller; 0 when unknown), parallel to orgs. */
   orgCounts: number[];
   addresses: string[];
-  /** Order-independent name keys (the 'n' blocks): "smith john", "伟 张", "wei zhang". */
+  /** Order-independent name keys (the 'n' blocks): "john smith", "伟 张", "wei zhang". */
   nameKeys: string[];
   /** The same with a nickname replaced by the names it stands for ("robert smith" for Bob Smith). */
   variantKeys: string[];
@@ -95,8 +94,10 @@ const memo = <T>(f: (s: string) => T, limit = 100_000): ((s: string) => T) => {
   };
 };
 const printableAscii = /^[\x20-\x7e]*$/;
-/** compactKey, with the common case (plain ASCII: nothing to decompose or fold) done directly. */
-const compactKey = (s: string): string => (printableAscii.test(s) ? s.toLowerCase().replace(/[^a-z0-9]+/g, '') : foldKey(s));
+/** Unified ideographs only (no compatibility forms, which NFKD would map): nothing to fold. */
+const plainHan = /^[\u3400-\u4dbf\u4e00-\u9fff]+$/;
+/** compactKey, with the common cases (plain ASCII, plain hanzi: nothing to decompose or fold) done directly. */
+const compactKey = (s: string): string => (printableAscii.test(s) ? s.toLowerCase().replace(/[^a-z0-9]+/g, '') : plainHan.test(s) ? s : foldKey(s));
 const givenPinyin = memo(givenReading);
 const familyPinyin = memo(familyReading);
 const splitFullName = memo(splitName);
@@ -106,16 +107,8 @@ const none: string[] = [];
 const noEmails: EmailFeature[] = [];
 const noPhones: PhoneFeature[] = [];
 const noCounts: number[] = [];
-const orgKeys = new Map<string, string>();
 /** Organisation names repeat across a book (colleagues): fold each spelling once. */
-function cached(map: Map<string, string>, text: string, f: (t: string) => string): string {
-  let v = map.get(text);
-  if (v === undefined) {
-    if (map.size > 50_000) map.clear();
-    map.set(text, (v = f(text)));
-  }
-  return v;
-}
+const orgKey = memo(wordsKey, 50_000);
 
 /** Readings of one (given, family) pair are cached: names repeat far more often than anything else. */
 interface NameInfo {
@@ -224,7 +217,7 @@ function emailFeature(raw: string): EmailFeature | null {
   const domain = key.slice(at + 1);
   // Gmail ignores dots and +tags (model/normalize/email.ts gmailCanonical), from the key already made.
   const gmail = domain === 'gmail.com' || domain === 'googlemail.com' ? (loose ? `${loose}@gmail.com` : null) : null;
-  return { raw, key, local, domain, loose, gmail };
+  return { raw, key, domain, loose, gmail };
 }
 
 /** Extension forms as in model/normalize/phone.ts: "x12", "ext. 12", ";ext=12", "#12", ",12". */
@@ -258,7 +251,7 @@ export function duplicateFeatures(fields: ContactFields): DupFeatures {
   const orgs: string[] = fields.organizations.length === 0 ? none : [];
   const orgNames: string[] = fields.organizations.length === 0 ? none : [];
   for (const o of fields.organizations) {
-    const key = cached(orgKeys, o.name, wordsKey);
+    const key = orgKey(o.name);
     if (key) {
       orgs.push(key);
       orgNames.push(o.name);

@@ -17,6 +17,7 @@ import { getAccountIdOfRecord } from '../db/repos/records.ts';
 import { getSyncState, setAccountStatus, setSyncState } from '../db/repos/sync.ts';
 import { inTransaction } from '../db/handle.ts';
 import { isProviderError } from '../providers/types.ts';
+import { refreshAfterRun } from '../match/finder.ts';
 import type { AccountRun } from './account-run.ts';
 import { dryRunSource } from './dry-run.ts';
 import { pullAccount } from './pull.ts';
@@ -174,7 +175,11 @@ export function createSyncRunner(ctx: EngineContext, factories: SourceFactories)
         }
         const summary = summarize(runId, dryRun, reports);
         const status = summary.paused ? 'paused' : summary.errors > 0 ? 'partial' : 'ok';
-        if (!dryRun) finishRun(ctx.db, runId, status, ctx.ports.clock.now(), summary as unknown as Record<string, unknown>);
+        if (!dryRun) {
+          finishRun(ctx.db, runId, status, ctx.ports.clock.now(), summary as unknown as Record<string, unknown>);
+          // Duplicate suggestions stay fresh incrementally: only what this run touched is re-scored.
+          refreshAfterRun(ctx.db, runId, ctx.ports.clock.now());
+        }
         return summary;
       } finally {
         if (dryRun) ctx.db.exec('ROLLBACK');

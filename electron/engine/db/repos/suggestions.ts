@@ -5,6 +5,7 @@
 // Rows: status 'open' (shown), 'accepted' (merged), 'dismissed'; origin 'link' (raised while
 // linking a new record, the contact is held back from other accounts) or 'scan' (duplicate finder).
 // Also here: the duplicate scan's one read of the whole hub, and which contacts a run changed.
+// Invariant: no statement here stores a pair that has a row in dismissals.
 import type { ContactFields } from '../../../../shared/model/contact.ts';
 import type { ReadableDb, WritableDb } from '../handle.ts';
 import { prepared } from '../handle.ts';
