@@ -165,6 +165,12 @@ describe('the UI over concord serve', () => {
     await page.getByText('No accounts yet').waitFor();
   });
 
+  it('syncs on request and says what happened', async () => {
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('sync-result').getByText('Up to date: 0 added, 0 changed, 0 removed').waitFor();
+    expect(await page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+  });
+
   it('switches to Chinese from Settings', async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Language').selectOption('zh-CN');

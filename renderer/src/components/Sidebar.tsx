@@ -6,6 +6,7 @@ import { useT } from '../i18n/index.ts';
 import { Icon } from './Icon.tsx';
 import type { IconName } from './Icon.tsx';
 import { StatusLine } from './StatusLine.tsx';
+import { SyncButton } from './SyncButton.tsx';
 
 export type Section = 'contacts' | 'accounts' | 'settings';
 
@@ -37,6 +38,7 @@ export function Sidebar(props: { current: Section; onNavigate(section: Section):
           ))}
         </ul>
       </nav>
+      <SyncButton />
       <StatusLine />
     </aside>
   );
