@@ -2,7 +2,7 @@
 // engine. Opens the hub database in the data folder, loads settings, wires the handlers to the
 // contract. Plain Node: never imports electron or electron-store (ESLint enforces it).
 import { join } from 'node:path';
-import type { AppInfo } from '../../shared/api/contract.ts';
+import type { AppInfo, MethodName } from '../../shared/api/contract.ts';
 import type { AnyEventMessage, EventMap, EventName } from '../../shared/api/events.ts';
 import type { Envelope } from '../../shared/api/transport.ts';
 import { defaultSettings, settingsSchema } from '../../shared/model/settings.ts';
@@ -61,6 +61,23 @@ export const handlers: Handlers = {
   ...duplicateHandlers,
 };
 
+/** Methods that never write the database (safe while a dry run holds its transaction). */
+const readOnlyMethods: ReadonlySet<MethodName> = new Set<MethodName>([
+  'app.info',
+  'accounts.list',
+  'contacts.list',
+  'contacts.get',
+  'contacts.history',
+  'contacts.overview',
+  'contacts.show',
+  'conflicts.list',
+  'duplicates.list',
+  'history.runs',
+  'settings.get',
+  'status.get',
+  'trash.list',
+]);
+
 function loadSettings(ports: Ports): Settings {
   const raw = ports.settings.load();
   if (raw === undefined) return defaultSettings;
@@ -107,8 +124,14 @@ export function createEngine(ports: Ports, options: EngineOptions): Engine {
 
   return {
     context,
-    dispatch: (method, params) =>
-      closed ? Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'The Concord engine has shut down.' } }) : dispatch(method, params),
+    dispatch: (method, params) => {
+      if (closed) return Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'The Concord engine has shut down.' } });
+      // A dry run's transaction is rolled back at its end: a write made meanwhile would vanish with it.
+      if (runner?.previewing && !readOnlyMethods.has(method as MethodName)) {
+        return Promise.resolve({ ok: false, error: { code: 'BUSY', message: 'A sync preview is running; try again in a moment.' } });
+      }
+      return dispatch(method, params);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

@@ -305,3 +305,27 @@ describe('history and undo', () => {
     await expect(w.client.call('history.undo', { run: bad.run })).rejects.toThrow(/already undone/);
   });
 });
+
+describe('dry run', () => {
+  it('refuses writes while a preview holds its transaction, so nothing the user does is rolled back with it', async () => {
+    const a = await w.addAccount('Google');
+    a.source.createExternally(card({ fn: 'Kim Park', email: 'kim@example.org' }));
+    // Hold the listing open until the test lets it go.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const list = a.source.listChanges.bind(a.source);
+    a.source.listChanges = async function* (cursor, options) {
+      await gate;
+      yield* list(cursor, options);
+    };
+    const preview = sync({ dryRun: true });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect(w.client.call('accounts.add', { kind: 'memory', name: 'During preview' })).rejects.toThrow(/preview is running/);
+    expect(await w.client.call('contacts.list')).toMatchObject({ total: 0 });
+    release();
+    expect((await preview).created).toBeGreaterThan(0);
+    expect(await w.hubNames()).toEqual([]);
+    await w.client.call('accounts.add', { kind: 'memory', name: 'After preview' });
+    expect((await w.client.call('accounts.list')).map((x) => x.name)).toContain('After preview');
+  });
+});

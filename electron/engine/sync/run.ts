@@ -68,10 +68,13 @@ function throttledProgress(emit: Progress): Progress {
 export interface SyncRunner {
   run(options?: SyncOptions): Promise<SyncSummary>;
   readonly running: boolean;
+  /** A dry run holds a transaction that will be rolled back: other writes must wait for it. */
+  readonly previewing: boolean;
 }
 
 export function createSyncRunner(ctx: EngineContext, factories: SourceFactories): SyncRunner {
   let running = false;
+  let previewing = false;
 
   async function bind(account: Account): Promise<SourceBinding> {
     const factory = factories[account.kind];
@@ -157,12 +160,18 @@ export function createSyncRunner(ctx: EngineContext, factories: SourceFactories)
     get running() {
       return running;
     },
+    get previewing() {
+      return previewing;
+    },
     async run(options = {}) {
       if (running) throw new ConcordError('BUSY', 'A sync is already running.');
       running = true;
       const dryRun = options.dryRun ?? false;
       // A dry run's writes all happen inside this transaction and are rolled back at the end.
-      if (dryRun) ctx.db.exec('BEGIN IMMEDIATE');
+      if (dryRun) {
+        ctx.db.exec('BEGIN IMMEDIATE');
+        previewing = true;
+      }
       try {
         const runId = startRun(ctx.db, options.trigger ?? 'manual', ctx.ports.clock.now(), dryRun);
         let reports: AccountReport[];
@@ -183,6 +192,7 @@ export function createSyncRunner(ctx: EngineContext, factories: SourceFactories)
         return summary;
       } finally {
         if (dryRun) ctx.db.exec('ROLLBACK');
+        previewing = false;
         running = false;
         ctx.emit('sync.progress', { runId: -1, accountId: null, phase: 'done', done: 1, total: 1 });
         ctx.emit('contacts.changed', { ids: null });
