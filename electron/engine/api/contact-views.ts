@@ -17,8 +17,8 @@ import { sameJson } from '../model/normalize/canonical-json.ts';
 import { listSemantics, scalarSemantics } from '../model/normalize/semantic.ts';
 import type { ListField, ListSemantics, NormalizeOptions } from '../model/normalize/semantic.ts';
 import type { DomainHandlers } from './handlers.ts';
+import { iso } from './wire-time.ts';
 
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 function overview(row: ContactRow, holders: string[], names: Map<string, string>): ContactOverview {
   return {

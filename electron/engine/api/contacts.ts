@@ -4,8 +4,8 @@ import type { ContactSummary } from '../../../shared/model/contact.ts';
 import { getContact, listContacts } from '../db/repos/contacts.ts';
 import type { ContactRow } from '../db/repos/contacts.ts';
 import type { DomainHandlers } from './handlers.ts';
+import { iso } from './wire-time.ts';
 
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 function summary(row: ContactRow): ContactSummary {
   return {

@@ -11,8 +11,8 @@ import { listRuns } from '../db/repos/runs.ts';
 import type { RunRow } from '../db/repos/runs.ts';
 import { getSyncState, recordCount } from '../db/repos/sync.ts';
 import type { DomainHandlers } from './handlers.ts';
+import { iso } from './wire-time.ts';
 
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function runView(r: RunRow): RunView {
   return {

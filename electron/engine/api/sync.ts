@@ -2,7 +2,6 @@
 // Resolving a conflict changes the hub (journaled) and moves the pair's base so the decision
 // reaches the account on the next sync (plan-pull.ts explains the base under open conflicts).
 import { ConcordError } from '../../../shared/api/errors.ts';
-import type { SyncSummary } from '../../../shared/model/sync.ts';
 import { getAccount } from '../db/repos/accounts.ts';
 import { openConflicts, resolveConflict } from '../db/repos/conflicts.ts';
 import { getContact } from '../db/repos/contacts.ts';
@@ -16,8 +15,9 @@ import { journalOfContact } from '../db/repos/journal.ts';
 import { reverseRun } from '../sync/undo.ts';
 import { refreshAfterRun } from '../match/finder.ts';
 import type { DomainHandlers } from './handlers.ts';
+import { iso } from './wire-time.ts';
+import { runView } from './status.ts';
 
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 export const syncHandlers: DomainHandlers<'sync.run' | 'conflicts.list' | 'conflicts.resolve' | 'history.runs' | 'history.undo' | 'contacts.history'> = {
   'sync.run': (p, ctx) => ctx.sync.run({ dryRun: p.dryRun, approve: p.approve, trigger: 'manual', ...(p.accountIds && { accountIds: p.accountIds }) }),
@@ -84,14 +84,5 @@ export const syncHandlers: DomainHandlers<'sync.run' | 'conflicts.list' | 'confl
       });
   },
 
-  'history.runs': (p, ctx) =>
-    listRuns(ctx.db, p.limit).map((r) => ({
-      id: r.id,
-      trigger: r.trigger,
-      status: r.status,
-      dryRun: r.dryRun,
-      startedAt: iso(r.startedAt),
-      finishedAt: r.finishedAt === null ? null : iso(r.finishedAt),
-      summary: r.report as Partial<SyncSummary>,
-    })),
+  'history.runs': (p, ctx) => listRuns(ctx.db, p.limit).map(runView),
 };

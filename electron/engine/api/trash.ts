@@ -6,8 +6,8 @@ import { getContact } from '../db/repos/contacts.ts';
 import { listTrash } from '../db/repos/trash.ts';
 import { restoreFromTrash } from '../hub/contacts.ts';
 import type { DomainHandlers } from './handlers.ts';
+import { iso } from './wire-time.ts';
 
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 export const trashHandlers: DomainHandlers<'trash.list' | 'trash.restore'> = {
   'trash.list': (_p, ctx) =>
