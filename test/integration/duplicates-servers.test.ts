@@ -12,6 +12,7 @@ import { startGoogleFake } from '../support/google-fake/index.ts';
 import { startTestEngine } from '../support/engine.ts';
 import type { TestEngine } from '../support/engine.ts';
 import { card, fieldsOf } from '../support/sync-world.ts';
+import { addCardDavAccount, addFakeGoogleAccount, basicAuth, fakeGoogleEnv } from '../support/engine-accounts.ts';
 
 type Fake = Awaited<ReturnType<typeof startGoogleFake>>;
 
@@ -45,15 +46,10 @@ function googleCards(): string[] {
 beforeAll(async () => {
   [radicale, fake] = await Promise.all([startRadicale(), startGoogleFake({ quotas: false })]);
   book = await radicale.createAddressBook('contacts');
-  const env = { CONCORD_GOOGLE_API_ROOT: fake.rootUrl, CONCORD_GOOGLE_TOKEN_URL: fake.tokenUrl, CONCORD_GOOGLE_AUTH_URL: fake.authUrl };
+  const env = fakeGoogleEnv(fake);
   t = startTestEngine({ sources: defaultSourceFactories(env) });
-  const tokens = fake.state.oauth.issueTokens();
-  await t.client.call('accounts.add', { kind: 'carddav', name: 'Radicale', url: radicale.url, username: radicale.username, secret: radicale.password });
-  await t.client.call('accounts.add', {
-    kind: 'google',
-    name: 'Google',
-    secret: JSON.stringify({ clientId: fake.clientId, clientSecret: fake.clientSecret, refreshToken: tokens.refresh_token }),
-  });
+  await addCardDavAccount(t.client, radicale, 'Radicale');
+  await addFakeGoogleAccount(t.client, fake);
 }, 60_000);
 
 afterAll(async () => {
@@ -65,7 +61,7 @@ describe('a duplicate across Radicale and Google', () => {
   it('is found, merged into one card in each account, and the merge is undone', async () => {
     const res = await fetch(new URL('r-robert.vcf', book), {
       method: 'PUT',
-      headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'If-None-Match': '*', Authorization: `Basic ${Buffer.from(`${radicale.username}:${radicale.password}`).toString('base64')}` },
+      headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'If-None-Match': '*', Authorization: basicAuth(radicale) },
       body: card({ uid: 'r-robert', fn: 'Robert Smith', email: 'rsmith@example.org', phone: '+1 415 555 0101' }),
     });
     expect(res.status).toBeLessThan(300);

@@ -8,6 +8,7 @@ import { startGoogleFake } from '../support/google-fake/index.ts';
 import { card, fieldsOf } from '../support/sync-world.ts';
 import { startTestEngine } from '../support/engine.ts';
 import type { TestEngine } from '../support/engine.ts';
+import { addFakeGoogleAccount, fakeGoogleEnv } from '../support/engine-accounts.ts';
 
 type Fake = Awaited<ReturnType<typeof startGoogleFake>>;
 
@@ -18,14 +19,9 @@ let memory: MemorySource;
 beforeEach(async () => {
   fake = await startGoogleFake({ quotas: false });
   const sources = new Map<string, MemorySource>();
-  const env = { CONCORD_GOOGLE_API_ROOT: fake.rootUrl, CONCORD_GOOGLE_TOKEN_URL: fake.tokenUrl, CONCORD_GOOGLE_AUTH_URL: fake.authUrl };
+  const env = fakeGoogleEnv(fake);
   t = startTestEngine({ sources: { google: googleFactory(env), memory: memorySourceFactory(sources) } });
-  const tokens = fake.state.oauth.issueTokens();
-  await t.client.call('accounts.add', {
-    kind: 'google',
-    name: 'Google',
-    secret: JSON.stringify({ clientId: fake.clientId, clientSecret: fake.clientSecret, refreshToken: tokens.refresh_token }),
-  });
+  await addFakeGoogleAccount(t.client, fake);
   const icloud = await t.client.call('accounts.add', { kind: 'memory', name: 'iCloud' });
   memory = new MemorySource();
   sources.set(icloud.id, memory);

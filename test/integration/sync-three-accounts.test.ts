@@ -11,6 +11,7 @@ import { startGoogleFake } from '../support/google-fake/index.ts';
 import { startTestEngine } from '../support/engine.ts';
 import type { TestEngine } from '../support/engine.ts';
 import { card, fieldsOf } from '../support/sync-world.ts';
+import { addCardDavAccount, addFakeGoogleAccount, basicAuth, fakeGoogleEnv } from '../support/engine-accounts.ts';
 
 type Fake = Awaited<ReturnType<typeof startGoogleFake>>;
 
@@ -40,7 +41,7 @@ const googleNames = () =>
 async function putElsewhere(server: CardDavServer, item: RemoteItem, body: string): Promise<void> {
   const res = await fetch(new URL(item.id, radicale.url === server.url ? radicaleBook : xandikosBook), {
     method: 'PUT',
-    headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'If-Match': item.etag, Authorization: `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}` },
+    headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'If-Match': item.etag, Authorization: basicAuth(server) },
     body,
   });
   expect(res.status).toBeLessThan(300);
@@ -50,16 +51,11 @@ beforeAll(async () => {
   [radicale, xandikos, fake] = await Promise.all([startRadicale(), startXandikos(), startGoogleFake({ quotas: false })]);
   radicaleBook = await radicale.createAddressBook('contacts');
   xandikosBook = new URL('/user/contacts/addressbook/', xandikos.url).href;
-  const env = { CONCORD_GOOGLE_API_ROOT: fake.rootUrl, CONCORD_GOOGLE_TOKEN_URL: fake.tokenUrl, CONCORD_GOOGLE_AUTH_URL: fake.authUrl };
+  const env = fakeGoogleEnv(fake);
   t = startTestEngine({ sources: defaultSourceFactories(env) });
-  const tokens = fake.state.oauth.issueTokens();
-  await t.client.call('accounts.add', { kind: 'carddav', name: 'Radicale', url: radicale.url, username: radicale.username, secret: radicale.password });
-  await t.client.call('accounts.add', { kind: 'carddav', name: 'Xandikos', url: xandikos.url, username: xandikos.username, secret: xandikos.password });
-  await t.client.call('accounts.add', {
-    kind: 'google',
-    name: 'Google',
-    secret: JSON.stringify({ clientId: fake.clientId, clientSecret: fake.clientSecret, refreshToken: tokens.refresh_token }),
-  });
+  await addCardDavAccount(t.client, radicale, 'Radicale');
+  await addCardDavAccount(t.client, xandikos, 'Xandikos');
+  await addFakeGoogleAccount(t.client, fake);
 }, 60_000);
 
 afterAll(async () => {
@@ -72,7 +68,7 @@ describe('Radicale + Xandikos + Google, one engine', () => {
     const put = (server: CardDavServer, book: string, body: string, uid: string) =>
       fetch(new URL(`${uid}.vcf`, book), {
         method: 'PUT',
-        headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'If-None-Match': '*', Authorization: `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}` },
+        headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'If-None-Match': '*', Authorization: basicAuth(server) },
         body,
       });
     await put(radicale, radicaleBook, card({ uid: 'r-ann', fn: 'Ann Lee', email: 'ann@example.org', phone: '+1 415 555 0100' }), 'r-ann');
