@@ -17,6 +17,8 @@ import { createEngine } from '../../electron/engine/index.ts';
 import type { Engine } from '../../electron/engine/index.ts';
 import { createContact } from '../../electron/engine/hub/contacts.ts';
 import { memoryPorts } from '../../electron/engine/ports-memory.ts';
+import { memorySourceFactory } from '../../electron/engine/providers/memory/factory.ts';
+import { MemorySource } from '../../electron/engine/providers/memory/memory-source.ts';
 import { startServer } from '../../electron/headless/serve.ts';
 import type { RunningServer } from '../../electron/headless/serve.ts';
 
@@ -24,6 +26,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const results = join(root, 'test-results');
 
 let tmp: string;
+const phones = new Map<string, MemorySource>();
 let engine: Engine;
 let server: RunningServer;
 let browser: Browser;
@@ -78,7 +81,13 @@ beforeAll(async () => {
     process.env.NODE_ENV = nodeEnv;
   }
 
-  engine = createEngine(memoryPorts(), { dataDir: tmp, host: 'test', version: '0.0.0-test', databasePath: ':memory:' });
+  engine = createEngine(memoryPorts(), {
+    dataDir: tmp,
+    host: 'test',
+    version: '0.0.0-test',
+    databasePath: ':memory:',
+    sources: { memory: memorySourceFactory(phones) },
+  });
   for (const f of seeded) seed(f);
   server = await startServer({ engine, staticDir, host: '127.0.0.1', port: 0 });
 
@@ -166,9 +175,21 @@ describe('the UI over concord serve', () => {
   });
 
   it('syncs on request and says what happened', async () => {
+    // An account that already holds Bob: he is linked, and the other four are written to it.
+    const account = await engine.dispatch('accounts.add', { kind: 'memory', name: 'Phone' });
+    if (!account.ok) throw new Error(account.error.message);
+    const phone = new MemorySource();
+    phone.createExternally(['BEGIN:VCARD', 'VERSION:3.0', 'UID:bob', 'FN:Bob Lee', 'N:Lee;Bob;;;', 'EMAIL:bob@example.com', 'END:VCARD', ''].join('\r\n'));
+    phones.set((account.result as { id: string }).id, phone);
+
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.getByTestId('sync-result').getByText('Up to date: 0 added, 0 changed, 0 removed').waitFor();
+    // Hub: Bob's card and Concord's Bob complete each other (1 + 1 changed); the account gets 4 new cards.
+    await page.getByTestId('sync-result').getByText('Up to date: 4 added, 2 changed, 0 removed').waitFor();
+    expect(phone.snapshot()).toHaveLength(5);
     expect(await page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'Contacts' }).click();
+    await textBecomes('[data-testid=contact-count]', '5 contacts');
+    await engine.dispatch('accounts.remove', { id: (account.result as { id: string }).id });
   });
 
   it('switches to Chinese from Settings', async () => {
