@@ -14,6 +14,16 @@ export function inTransaction<T>(db: WritableDb, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
+/**
+ * Runs `fn` atomically: within the caller's transaction when one is open, else in its own. A
+ * savepoint per contact costs more than the contact's own rows on a first sync of thousands, and
+ * no caller of this catches an inner error to carry on: an error aborts the whole outer
+ * transaction, which keeps every row of a decision together (what the sync's invariants need).
+ */
+export function atomically<T>(db: WritableDb, fn: () => T): T {
+  return db.inTransaction ? fn() : inTransaction(db, fn);
+}
+
 const statementCache = new WeakMap<ReadableDb, Map<string, BetterSqlite3.Statement>>();
 
 /** A prepared statement, compiled once per connection and reused (preparing is the costly part on hot paths). */

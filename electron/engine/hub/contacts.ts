@@ -1,10 +1,9 @@
 // Writes to hub contacts. Every write derives the denormalised columns (display name, sort key,
 // search text, hash) from the fields in one place and journals before/after in the same
 // transaction, so no change to a user's contact exists without the entry that can undo it.
-import { randomUUID } from 'node:crypto';
 import type { ContactFields } from '../../../shared/model/contact.ts';
 import type { WritableDb } from '../db/handle.ts';
-import { inTransaction } from '../db/handle.ts';
+import { atomically } from '../db/handle.ts';
 import { getContact, insertContact, updateContact } from '../db/repos/contacts.ts';
 import type { ContactRow } from '../db/repos/contacts.ts';
 import { appendJournal } from '../db/repos/journal.ts';
@@ -16,6 +15,7 @@ import type { NormalizeOptions } from '../model/normalize/index.ts';
 import { replaceContactKeys } from '../db/repos/contact-keys.ts';
 import { blockingKeys, contactKeys } from '../match/keys.ts';
 import { contactSearchText } from '../model/search-text.ts';
+import { newContactId } from './contact-id.ts';
 
 export interface WriteContext {
   db: WritableDb;
@@ -42,9 +42,9 @@ function indexKeys(db: WritableDb, id: string, fields: ContactFields): void {
   replaceContactKeys(db, id, blockingKeys(contactKeys(fields, hubNormalize)));
 }
 
-export function createContact(ctx: WriteContext, fields: ContactFields, id: string = randomUUID()): ContactRow {
+export function createContact(ctx: WriteContext, fields: ContactFields, id: string = newContactId()): ContactRow {
   const row: ContactRow = { id, fields, ...derive(fields), createdAt: ctx.now, updatedAt: ctx.now };
-  inTransaction(ctx.db, () => {
+  atomically(ctx.db, () => {
     insertContact(ctx.db, row);
     indexKeys(ctx.db, id, fields);
     appendJournal(ctx.db, {
@@ -67,7 +67,7 @@ export function createContact(ctx: WriteContext, fields: ContactFields, id: stri
  * "newest wins" policy compares edits, not the moments Concord copied them.
  */
 export function changeContact(ctx: WriteContext, id: string, fields: ContactFields, modifiedAt: number = ctx.now): boolean {
-  return inTransaction(ctx.db, () => {
+  return atomically(ctx.db, () => {
     const current = getContact(ctx.db, id);
     if (!current) return false;
     const next: ContactRow = { ...current, fields, ...derive(fields), updatedAt: modifiedAt };
@@ -89,7 +89,7 @@ export function changeContact(ctx: WriteContext, id: string, fields: ContactFiel
 }
 
 export function trashContact(ctx: WriteContext, id: string, reason: TrashReason): boolean {
-  return inTransaction(ctx.db, () => {
+  return atomically(ctx.db, () => {
     const current = getContact(ctx.db, id);
     if (!current || current.trashed) return false;
     addToTrash(ctx.db, { contactId: id, deletedAt: ctx.now, runId: ctx.runId, reason });
@@ -109,7 +109,7 @@ export function trashContact(ctx: WriteContext, id: string, reason: TrashReason)
 
 /** Takes a contact out of the trash (delete-vs-edit keeps the edit; undo of a deletion). */
 export function restoreFromTrash(ctx: WriteContext, id: string): boolean {
-  return inTransaction(ctx.db, () => {
+  return atomically(ctx.db, () => {
     const current = getContact(ctx.db, id);
     if (!current?.trashed) return false;
     untrash(ctx.db, id);

@@ -2,7 +2,7 @@
 // duplicate finder meet candidates. Linking keys: normalised email ('e:'), E.164 phone ('p:') and
 // name keys ('n:': order swaps, diacritics folded, pinyin for Chinese names). The duplicate finder
 // adds its own kinds to the same index (features.ts: phone suffix 'ps:', e-mail local part 'el:',
-// nickname variants 'nn:', organisation + family name 'of:'), so a changed contact finds its
+// nickname variants 'nn:', organisation + family name 'of:', full birthday + initial 'bd:'), so a changed contact finds its
 // candidates with indexed probes. Prefixes keep the kinds apart in one index.
 // Invariant: linkingKeys ⊆ blockingKeys, and linking probes only linkingKeys, so what the
 // duplicate finder adds to the index never changes which records link to which contacts.
@@ -19,7 +19,21 @@ export interface ContactKeys {
   readonly duplicate: string[];
 }
 
+/** Keys by fields object and region: linking computes them for a new record, then indexes the same fields in the hub. */
+const computed = new WeakMap<ContactFields, Map<string, ContactKeys>>();
+
 export function contactKeys(fields: ContactFields, options: NormalizeOptions): ContactKeys {
+  const region = options.defaultRegion ?? '';
+  let byRegion = computed.get(fields);
+  const cached = byRegion?.get(region);
+  if (cached) return cached;
+  const keys = computeKeys(fields, options);
+  if (!byRegion) computed.set(fields, (byRegion = new Map()));
+  byRegion.set(region, keys);
+  return keys;
+}
+
+function computeKeys(fields: ContactFields, options: NormalizeOptions): ContactKeys {
   const emails = fields.emails.map((e) => emailKey(e.value)).filter((k) => k.includes('@'));
   // Too-short "numbers" (extensions, "0") would make giant blocks of unrelated people.
   const phones = fields.phones.map((p) => phoneMatchKey(p.value, options.defaultRegion)).filter((k) => k.replace(/\D/g, '').length >= 6);

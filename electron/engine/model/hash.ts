@@ -20,6 +20,21 @@ export function contentHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('base64url');
 }
 
+/**
+ * Hashes by fields object and region. A sync hashes the same decoded fields several times (the
+ * record's hash, the link's base hash, the hub row's hash); ContactFields objects are never mutated
+ * once built (every change makes a new object), so identity is a safe key, and a WeakMap lets the
+ * entries go with the objects.
+ */
+const hashes = new WeakMap<ContactFields, Map<string, string>>();
+
 export function semanticHash(fields: ContactFields, options: NormalizeOptions): string {
-  return contentHash(semanticView(fields, options));
+  const region = options.defaultRegion ?? '';
+  let byRegion = hashes.get(fields);
+  const cached = byRegion?.get(region);
+  if (cached !== undefined) return cached;
+  const hash = contentHash(semanticView(fields, options));
+  if (!byRegion) hashes.set(fields, (byRegion = new Map()));
+  byRegion.set(region, hash);
+  return hash;
 }

@@ -37,6 +37,12 @@ export interface SourceCapabilities {
   clientChosenIds: boolean;
   /** Most items one listing page or batch call carries. */
   maxBatch: number;
+  /**
+   * Writes the engine may have in flight at once (default 1). Network servers answer several
+   * conditional PUTs in parallel; each write still carries its own precondition, so order between
+   * different items never matters.
+   */
+  writeConcurrency?: number;
 }
 
 export interface ContactSource {

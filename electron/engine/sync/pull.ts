@@ -5,7 +5,7 @@
 // Invariant: a full listing deletes nothing until it has completed, and never more than the guards allow.
 import type { ContactFields } from '../../../shared/model/contact.ts';
 import { emptyContactFields } from '../../../shared/model/contact.ts';
-import { inTransaction } from '../db/handle.ts';
+import { atomically, inTransaction } from '../db/handle.ts';
 import { contactsSharingKeys } from '../db/repos/contact-keys.ts';
 import { closeConflictsExcept, openConflict } from '../db/repos/conflicts.ts';
 import { getContact } from '../db/repos/contacts.ts';
@@ -59,7 +59,13 @@ async function snapshot(run: AccountRun): Promise<Listing> {
   }
 }
 
-const PULL_CHUNK = 500;
+/**
+ * Decisions per transaction. Larger chunks mean fewer commits, and each commit writes every index
+ * page its rows dirtied (keys by e-mail, phone and name land all over their B-trees), so pages
+ * shared by many rows of a chunk are written once. A chunk of 2,000 holds the write lock for well
+ * under a second; the UI's writes wait for it (busy timeout), they do not fail.
+ */
+const PULL_CHUNK = 2000;
 
 type Planned =
   | { item: RemoteItem; fields: ContactFields; hash: string; action: PullAction }
@@ -72,15 +78,31 @@ function candidatesFor(run: AccountRun, fields: ContactFields): Candidate[] {
   const sharing = contactsSharingKeys(run.db, linkingKeys(keys));
   const out: Candidate[] = [];
   for (const contactId of sharing.keys()) {
+    // A contact this account already holds cannot take a second record of it (plan-pull.ts), so it
+    // is not even read: on a first sync every earlier card of the same account would be scored.
+    if (contactLinkedIn(run.db, contactId, run.account.id)) continue;
     const contact = getContact(run.db, contactId);
     if (!contact || contact.trashed) continue;
     const s = scorePair(fields, contact.fields, run.options, keys);
-    out.push({ contactId, fields: contact.fields, ...s, linkedHere: contactLinkedIn(run.db, contactId, run.account.id) });
+    out.push({ contactId, fields: contact.fields, ...s, linkedHere: false });
   }
   return out;
 }
 
+/**
+ * The item is byte for byte what we stored, under the same version tag (our own write listed back,
+ * or a full listing after a refused cursor): nothing to read or decide. A trashed contact's record
+ * still goes the long way, since its decision depends on more than the item.
+ */
+function unchanged(run: AccountRun, item: RemoteItem, record: ReturnType<typeof getRecord>): boolean {
+  if (!record || record.etag !== item.etag || record.raw !== item.payload) return false;
+  const link = getLink(run.db, record.id);
+  return !link || getContact(run.db, link.contactId)?.trashed === false;
+}
+
 function planItem(run: AccountRun, item: RemoteItem): Planned | null {
+  const record = getRecord(run.db, run.account.id, item.id);
+  if (unchanged(run, item, record)) return null;
   const decoded = run.codec.decode(item);
   if (decoded.kind === 'invalid') {
     run.report.errors.push({ contactId: null, remoteId: item.id, code: 'invalid-data', message: decoded.reason });
@@ -89,7 +111,6 @@ function planItem(run: AccountRun, item: RemoteItem): Planned | null {
   if (decoded.kind === 'other') return { item, other: decoded.description };
   const { fields } = decoded;
   const hash = semanticHash(fields, run.options);
-  const record = getRecord(run.db, run.account.id, item.id);
   const link = record ? getLink(run.db, record.id) : undefined;
   const contact = link ? getContact(run.db, link.contactId) : undefined;
   let origin: PullInput['origin'] = null;
@@ -153,7 +174,7 @@ export function applyPullAction(run: AccountRun, p: Extract<Planned, { action: P
   const { item, fields, hash } = p;
   const ctx = { db: run.db, now: run.now(), runId: run.runId };
   const r = run.report;
-  inTransaction(run.db, () => {
+  atomically(run.db, () => {
     let action = p.action;
     // Two items of this account strongly matching one contact: only the first may link to it.
     if (action.kind === 'link' && contactLinkedIn(run.db, action.contactId, run.account.id)) {
@@ -197,7 +218,7 @@ export function applyPullAction(run: AccountRun, p: Extract<Planned, { action: P
 
 function applyDeletion(run: AccountRun, d: DeletePlan): void {
   const ctx = { db: run.db, now: run.now(), runId: run.runId };
-  inTransaction(run.db, () => {
+  atomically(run.db, () => {
     if (d.kind === 'trash' && d.contactId && trashContact(ctx, d.contactId, 'remote')) run.report.hubTrashed += 1;
     if (d.kind === 'keep-edit') run.report.notes.push(`Kept a contact edited in Concord although it was deleted in ${run.account.name}; it will be created there again.`);
     deleteRecord(run.db, d.recordId);
@@ -253,9 +274,12 @@ export async function pullAccount(run: AccountRun): Promise<boolean> {
     run.progress('execute', Math.min(start + PULL_CHUNK, planned.length), total);
   }
   let done = planned.length;
-  for (const d of deletions) {
-    applyDeletion(run, d);
-    run.progress('execute', ++done, total);
+  for (let start = 0; start < deletions.length; start += PULL_CHUNK) {
+    run.signal?.throwIfAborted();
+    const chunk = deletions.slice(start, start + PULL_CHUNK);
+    inTransaction(run.db, () => chunk.forEach((d) => applyDeletion(run, d)));
+    done += chunk.length;
+    run.progress('execute', done, total);
   }
   inTransaction(run.db, () => setSyncState(run.db, run.account.id, { cursor: listing.cursor, pausedFor: null }));
   return true;

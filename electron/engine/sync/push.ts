@@ -26,6 +26,14 @@ type PushAction =
   | { kind: 'create'; contactId: string; fields: ContactFields }
   | { kind: 'delete'; row: PushRow };
 
+/**
+ * Writes per transaction. The rows of a window's completed writes commit together (one commit per
+ * contact dominated a first sync); a crash before that commit only means the next run meets its
+ * own writes again: a create is refused by If-None-Match / recognised by the contact id in the
+ * card and linked, an update's stale etag leads to a re-read that is an echo.
+ */
+const PUSH_WINDOW = 1000;
+
 /** Errors after which writing more to this account in this run is pointless. */
 const accountWide = new Set(['auth', 'unavailable', 'rate-limited', 'cancelled']);
 
@@ -41,25 +49,35 @@ function plan(run: AccountRun): PushAction[] {
   return actions;
 }
 
-function storeWritten(run: AccountRun, contactId: string, item: RemoteItem, how: 'created' | null, before: ContactFields | null): void {
+/** The database side of a completed remote write, applied later in its window's transaction. */
+type Settle = () => void;
+
+/**
+ * Reads the server's version back (outside any transaction: parsing is the slow part) and returns
+ * the rows to commit: record, link base and journal entry together.
+ */
+function written(run: AccountRun, contactId: string, item: RemoteItem, how: 'created' | null, before: ContactFields | null): Settle {
   const decoded = run.codec.decode(item);
   if (decoded.kind !== 'contact') throw new ProviderError('rejected', `The server stored something Concord cannot read back (${decoded.kind}).`);
+  const fields = decoded.fields;
+  const contentHash = semanticHash(fields, run.options);
+  const baseHash = hubHash(fields);
   const now = run.now();
-  inTransaction(run.db, () => {
+  return () => {
     const recordId = upsertRecord(run.db, {
       accountId: run.account.id,
       remoteId: item.id,
       etag: item.etag,
       contentType: item.contentType,
       raw: item.payload,
-      fields: decoded.fields,
-      contentHash: semanticHash(decoded.fields, run.options),
+      fields,
+      contentHash,
       remoteUpdatedAt: item.updatedAt,
       fetchedAt: now,
     });
     // While a conflict is open the base keeps its disputed values (plan-pull.ts): leave it alone.
     const disputed = how === null && openConflicts(run.db, { contactId, accountId: run.account.id }).length > 0;
-    if (!disputed) putLink(run.db, { recordId, contactId, base: decoded.fields, baseHash: hubHash(decoded.fields), how: how ?? 'created', linkedAt: now });
+    if (!disputed) putLink(run.db, { recordId, contactId, base: fields, baseHash, how: how ?? 'created', linkedAt: now });
     appendJournal(run.db, {
       runId: run.runId,
       at: now,
@@ -68,36 +86,35 @@ function storeWritten(run: AccountRun, contactId: string, item: RemoteItem, how:
       accountId: run.account.id,
       remoteId: item.id,
       before,
-      after: decoded.fields,
+      after: fields,
     });
-  });
+  };
 }
 
-async function execute(run: AccountRun, action: PushAction): Promise<void> {
+async function execute(run: AccountRun, action: PushAction): Promise<Settle | null> {
   const opts = { signal: run.signal };
   switch (action.kind) {
     case 'update': {
       const { row, next } = action;
       if (!row.etag) throw new ProviderError('precondition-failed', 'No version tag is known for this item; it will be read again first.');
       const payload = run.codec.encodeUpdate(row.raw, row.recordFields, next);
-      const written = await run.source.update(row.remoteId, row.etag, payload, opts);
-      storeWritten(run, row.contactId, written, null, row.recordFields);
+      const item = await run.source.update(row.remoteId, row.etag, payload, opts);
       run.report.remoteUpdated += 1;
-      return;
+      return written(run, row.contactId, item, null, row.recordFields);
     }
     case 'create': {
       const { payload, idHint } = run.codec.encodeNew(action.fields, action.contactId);
       try {
-        const written = await run.source.create(payload, { ...opts, idHint });
-        storeWritten(run, action.contactId, written, 'created', null);
+        const item = await run.source.create(payload, { ...opts, idHint });
         run.report.remoteCreated += 1;
+        return written(run, action.contactId, item, 'created', null);
       } catch (error) {
         // An earlier create whose answer was lost: the item exists and carries this contact's id,
         // so the next listing links it (plan-pull.ts "origin") instead of creating a duplicate.
         if (!isProviderError(error, 'precondition-failed')) throw error;
         run.report.notes.push(`A contact already existed in ${run.account.name} from an earlier attempt; it will be linked, not duplicated.`);
+        return null;
       }
-      return;
     }
     case 'delete': {
       const { row } = action;
@@ -107,12 +124,12 @@ async function execute(run: AccountRun, action: PushAction): Promise<void> {
       } catch (error) {
         if (!isProviderError(error, 'not-found')) throw error;
       }
-      inTransaction(run.db, () => {
-        deleteRecord(run.db, row.recordId);
-        appendJournal(run.db, { runId: run.runId, at: run.now(), action: 'remote.delete', contactId: row.contactId, accountId: run.account.id, remoteId: row.remoteId, before: row.recordFields, after: null });
-      });
       run.report.remoteDeleted += 1;
-      return;
+      const at = run.now();
+      return () => {
+        deleteRecord(run.db, row.recordId);
+        appendJournal(run.db, { runId: run.runId, at, action: 'remote.delete', contactId: row.contactId, accountId: run.account.id, remoteId: row.remoteId, before: row.recordFields, after: null });
+      };
     }
   }
 }
@@ -125,7 +142,8 @@ async function replan(run: AccountRun, remoteId: string, contactId: string): Pro
       return;
     }
     const again = plan(run).find((a) => a.kind !== 'create' && a.row.contactId === contactId);
-    if (again) await execute(run, again);
+    const settle = again ? await execute(run, again) : null;
+    if (settle) inTransaction(run.db, settle);
   } catch (error) {
     if (isProviderError(error) && accountWide.has(error.kind)) throw error;
     run.report.errors.push({ contactId, remoteId, code: isProviderError(error) ? error.kind : 'internal', message: error instanceof Error ? error.message : String(error) });
@@ -149,27 +167,63 @@ export async function pushAccount(run: AccountRun): Promise<boolean> {
     return false;
   }
   let done = 0;
-  for (const action of actions) {
+  for (let start = 0; start < actions.length; start += PUSH_WINDOW) {
     run.signal?.throwIfAborted();
+    const window = actions.slice(start, start + PUSH_WINDOW);
+    const settled: Settle[] = [];
     try {
-      await execute(run, action);
-    } catch (error) {
-      const contactId = action.kind === 'create' ? action.contactId : action.row.contactId;
-      const remoteId = action.kind === 'create' ? null : action.row.remoteId;
-      if (isProviderError(error, 'precondition-failed') && action.kind !== 'create') {
-        // Changed on the server since we read it (DESIGN.md §4.4): read it again, merge that change
-        // into the hub, and plan this contact's write once more, in this same run.
-        await replan(run, action.row.remoteId, action.row.contactId);
-      } else if (isProviderError(error, 'precondition-failed')) {
-        run.report.notes.push(`An item changed in ${run.account.name} while Concord was writing it; it will be merged on the next sync.`);
-      } else if (isProviderError(error) && accountWide.has(error.kind)) {
-        throw error;
-      } else {
-        const code = isProviderError(error) ? error.kind : 'internal';
-        run.report.errors.push({ contactId, remoteId, code, message: error instanceof Error ? error.message : String(error) });
-      }
+      await forEachLimited(window, run.source.capabilities.writeConcurrency ?? 1, async (action) => {
+        const settle = await attempt(run, action);
+        if (settle) settled.push(settle);
+        run.progress('execute', ++done, actions.length);
+      });
+    } finally {
+      // What the server accepted is recorded even when the window stopped on an account-wide error.
+      if (settled.length > 0) inTransaction(run.db, () => settled.forEach((settle) => settle()));
     }
-    run.progress('execute', ++done, actions.length);
   }
   return true;
+}
+
+/** One action with its error handling: an item's failure is reported; account-wide ones stop the run. */
+async function attempt(run: AccountRun, action: PushAction): Promise<Settle | null> {
+  try {
+    return await execute(run, action);
+  } catch (error) {
+    const contactId = action.kind === 'create' ? action.contactId : action.row.contactId;
+    const remoteId = action.kind === 'create' ? null : action.row.remoteId;
+    if (isProviderError(error, 'precondition-failed') && action.kind !== 'create') {
+      // Changed on the server since we read it (DESIGN.md §4.4): read it again, merge that change
+      // into the hub, and plan this contact's write once more, in this same run.
+      await replan(run, action.row.remoteId, action.row.contactId);
+    } else if (isProviderError(error, 'precondition-failed')) {
+      run.report.notes.push(`An item changed in ${run.account.name} while Concord was writing it; it will be merged on the next sync.`);
+    } else if (isProviderError(error) && accountWide.has(error.kind)) {
+      throw error;
+    } else {
+      const code = isProviderError(error) ? error.kind : 'internal';
+      run.report.errors.push({ contactId, remoteId, code, message: error instanceof Error ? error.message : String(error) });
+    }
+    return null;
+  }
+}
+
+/** Runs fn over items with at most `limit` in flight; the first thrown error stops new starts and is rethrown. */
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await fn(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
 }

@@ -4,6 +4,7 @@ import type { ContactFields } from '../../../../shared/model/contact.ts';
 import type { ReadableDb, WritableDb } from '../handle.ts';
 import { prepared } from '../handle.ts';
 import { spaceOutCjk } from '../../model/search-text.ts';
+import { fieldsJson } from './fields-json.ts';
 
 export interface ContactRow {
   id: string;
@@ -44,7 +45,7 @@ function toContact(row: RawContactRow): ContactRow & { trashed: boolean } {
 
 const params = (c: ContactRow) => ({
   id: c.id,
-  fields: JSON.stringify(c.fields),
+  fields: fieldsJson(c.fields),
   displayName: c.displayName,
   sortKey: c.sortKey,
   searchText: c.searchText,

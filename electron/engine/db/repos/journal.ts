@@ -2,6 +2,7 @@
 // state before and after. It is what history shows and what undo replays backwards.
 import type { ReadableDb, WritableDb } from '../handle.ts';
 import { prepared } from '../handle.ts';
+import { fieldsJson } from './fields-json.ts';
 
 export type JournalAction =
   | 'contact.create'
@@ -46,7 +47,7 @@ interface RawJournalRow {
   undone_by: number | null;
 }
 
-const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : typeof v === 'object' ? fieldsJson(v) : JSON.stringify(v));
 const parse = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
 
 export function appendJournal(db: WritableDb, e: JournalEntry): number {

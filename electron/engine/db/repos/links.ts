@@ -2,6 +2,7 @@
 import type { ContactFields } from '../../../../shared/model/contact.ts';
 import type { ReadableDb, WritableDb } from '../handle.ts';
 import { prepared } from '../handle.ts';
+import { fieldsJson } from './fields-json.ts';
 
 export type LinkHow = 'created' | 'auto' | 'user' | 'import';
 
@@ -40,7 +41,7 @@ export function putLink(db: WritableDb, l: LinkRow): void {
      VALUES (@recordId, @contactId, @base, @baseHash, @how, @linkedAt)
      ON CONFLICT (record_id) DO UPDATE SET contact_id = excluded.contact_id, base = excluded.base,
        base_hash = excluded.base_hash, how = excluded.how, linked_at = excluded.linked_at`,
-  ).run({ ...l, base: JSON.stringify(l.base) });
+  ).run({ ...l, base: fieldsJson(l.base) });
 }
 
 export function getLink(db: ReadableDb, recordId: number): LinkRow | undefined {

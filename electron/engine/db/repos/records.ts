@@ -3,6 +3,7 @@
 import type { ContactFields } from '../../../../shared/model/contact.ts';
 import type { ReadableDb, WritableDb } from '../handle.ts';
 import { prepared } from '../handle.ts';
+import { fieldsJson } from './fields-json.ts';
 
 export interface RecordRow {
   id: number;
@@ -55,7 +56,7 @@ export function upsertRecord(db: WritableDb, r: Omit<RecordRow, 'id'>): number {
        etag = excluded.etag, content_type = excluded.content_type, raw = excluded.raw, fields = excluded.fields,
        content_hash = excluded.content_hash, remote_updated_at = excluded.remote_updated_at, fetched_at = excluded.fetched_at
      RETURNING id`,
-  ).get({ ...r, fields: JSON.stringify(r.fields) });
+  ).get({ ...r, fields: fieldsJson(r.fields) });
   return row!.id;
 }
 

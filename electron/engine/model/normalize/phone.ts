@@ -35,7 +35,26 @@ function splitExtension(text: string): { main: string; extension: string } {
   return { main: text.slice(0, match.index), extension: match[1] ?? '' };
 }
 
+/**
+ * Parsed keys by region and text. libphonenumber-js is the costliest step of hashing and matching
+ * (a first sync reads each number for the hash, the match keys and the search text), and address
+ * books repeat numbers (switchboards), so results are kept; the cache is bounded and simply
+ * starts over when full, since a sync touches each number a few times in a row.
+ */
+const parsedKeys = new Map<string, PhoneKey>();
+const PARSED_KEYS_MAX = 50_000;
+
 export function phoneKey(value: string, defaultRegion: string | null): PhoneKey {
+  const cacheKey = `${defaultRegion ?? ''}\u0000${value}`;
+  const cached = parsedKeys.get(cacheKey);
+  if (cached) return cached;
+  const key = Object.freeze(parsePhoneKey(value, defaultRegion));
+  if (parsedKeys.size >= PARSED_KEYS_MAX) parsedKeys.clear();
+  parsedKeys.set(cacheKey, key);
+  return key;
+}
+
+function parsePhoneKey(value: string, defaultRegion: string | null): PhoneKey {
   const cleaned = value
     .normalize('NFKC')
     .trim()
