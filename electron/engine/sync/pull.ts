@@ -139,10 +139,21 @@ function planItem(run: AccountRun, item: RemoteItem): Planned | null {
 }
 
 function planDeletions(run: AccountRun, listing: Listing): DeletePlan[] {
-  const known = recordIdsByRemoteId(run.db, run.account.id);
-  const listed = new Set(listing.items.map((i) => i.id));
-  // A full listing says everything that exists: what we know and it lacks was deleted.
-  const gone = listing.full ? [...known.keys()].filter((id) => !listed.has(id)) : listing.deleted;
+  // A full listing says everything that exists: what we know and it lacks was deleted. An
+  // incremental one names its deletions; only those records are looked up (not the whole account).
+  let known: Map<string, number>;
+  let gone: string[];
+  if (listing.full) {
+    known = recordIdsByRemoteId(run.db, run.account.id);
+    const listed = new Set(listing.items.map((i) => i.id));
+    gone = [...known.keys()].filter((id) => !listed.has(id));
+  } else {
+    gone = listing.deleted;
+    known = new Map(gone.flatMap((id) => {
+      const record = getRecord(run.db, run.account.id, id);
+      return record ? [[id, record.id] as const] : [];
+    }));
+  }
   return gone.flatMap((remoteId): DeletePlan[] => {
     const recordId = known.get(remoteId);
     if (recordId === undefined) return [];
@@ -281,6 +292,6 @@ export async function pullAccount(run: AccountRun): Promise<boolean> {
     done += chunk.length;
     run.progress('execute', done, total);
   }
-  inTransaction(run.db, () => setSyncState(run.db, run.account.id, { cursor: listing.cursor, pausedFor: null }));
+  inTransaction(run.db, () => setSyncState(run.db, run.account.id, { ...getSyncState(run.db, run.account.id), cursor: listing.cursor, pausedFor: null }));
   return true;
 }

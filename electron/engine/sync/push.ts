@@ -10,7 +10,7 @@ import { openConflicts } from '../db/repos/conflicts.ts';
 import { appendJournal } from '../db/repos/journal.ts';
 import { putLink } from '../db/repos/links.ts';
 import { deleteRecord, upsertRecord } from '../db/repos/records.ts';
-import { contactsChangedSinceBase, contactsMissingIn, recordCount, trashedButPresent } from '../db/repos/sync.ts';
+import { contactsChangedSinceBase, contactsMissingIn, getSyncState, hubTick, recordCount, setSyncState, trashedButPresent } from '../db/repos/sync.ts';
 import type { PushRow } from '../db/repos/sync.ts';
 import { hubHash } from '../hub/contacts.ts';
 import { semanticHash } from '../model/hash.ts';
@@ -23,7 +23,7 @@ import { refreshItem } from './pull.ts';
 
 type PushAction =
   | { kind: 'update'; row: PushRow; next: ContactFields }
-  | { kind: 'create'; contactId: string; fields: ContactFields }
+  | { kind: 'create'; contactId: string; fields: ContactFields; changeTick: number }
   | { kind: 'delete'; row: PushRow };
 
 /**
@@ -37,15 +37,17 @@ const PUSH_WINDOW = 1000;
 /** Errors after which writing more to this account in this run is pointless. */
 const accountWide = new Set(['auth', 'unavailable', 'rate-limited', 'cancelled']);
 
+/** What the account lacks of the hub's changes since its last complete push. */
 function plan(run: AccountRun): PushAction[] {
+  const since = getSyncState(run.db, run.account.id).pushedTick;
   const actions: PushAction[] = [];
-  for (const row of contactsChangedSinceBase(run.db, run.account.id)) {
+  for (const row of contactsChangedSinceBase(run.db, run.account.id, since)) {
     // The account's version with the hub's changes merged in; on conflicting fields it keeps its own.
     const next = mergeContact(row.base, row.recordFields, row.contactFields, run.options).merged;
     if (semanticHash(next, run.options) !== semanticHash(row.recordFields, run.options)) actions.push({ kind: 'update', row, next });
   }
-  for (const c of contactsMissingIn(run.db, run.account.id)) actions.push({ kind: 'create', contactId: c.id, fields: c.fields });
-  for (const row of trashedButPresent(run.db, run.account.id)) actions.push({ kind: 'delete', row });
+  for (const c of contactsMissingIn(run.db, run.account.id, since)) actions.push({ kind: 'create', contactId: c.id, fields: c.fields, changeTick: c.changeTick });
+  for (const row of trashedButPresent(run.db, run.account.id, since)) actions.push({ kind: 'delete', row });
   return actions;
 }
 
@@ -134,19 +136,22 @@ async function execute(run: AccountRun, action: PushAction): Promise<Settle | nu
   }
 }
 
-async function replan(run: AccountRun, remoteId: string, contactId: string): Promise<void> {
+/** Re-reads, merges and writes one item again after a 412; false when it is left for the next run. */
+async function replan(run: AccountRun, remoteId: string, contactId: string): Promise<boolean> {
   try {
     if (!(await refreshItem(run, remoteId))) {
       // Gone on the server meanwhile: forget the record; the next run recreates or trashes as the hub says.
       run.report.notes.push(`An item disappeared from ${run.account.name} while Concord was writing it; it will be settled on the next sync.`);
-      return;
+      return false;
     }
     const again = plan(run).find((a) => a.kind !== 'create' && a.row.contactId === contactId);
     const settle = again ? await execute(run, again) : null;
     if (settle) inTransaction(run.db, settle);
+    return true;
   } catch (error) {
     if (isProviderError(error) && accountWide.has(error.kind)) throw error;
     run.report.errors.push({ contactId, remoteId, code: isProviderError(error) ? error.kind : 'internal', message: error instanceof Error ? error.message : String(error) });
+    return false;
   }
 }
 
@@ -166,6 +171,10 @@ export async function pushAccount(run: AccountRun): Promise<boolean> {
     run.report.paused = reason;
     return false;
   }
+  // Changes stamped up to here are what this push looks at; later ones (a pull's merges, the
+  // user's edits meanwhile, our own link updates) are looked at next time.
+  const tick = hubTick(run.db);
+  let resumeAfter = tick;
   let done = 0;
   for (let start = 0; start < actions.length; start += PUSH_WINDOW) {
     run.signal?.throwIfAborted();
@@ -173,8 +182,10 @@ export async function pushAccount(run: AccountRun): Promise<boolean> {
     const settled: Settle[] = [];
     try {
       await forEachLimited(window, run.source.capabilities.writeConcurrency ?? 1, async (action) => {
-        const settle = await attempt(run, action);
-        if (settle) settled.push(settle);
+        const outcome = await attempt(run, action);
+        if (outcome.settle) settled.push(outcome.settle);
+        // An item that did not reach the account is looked at again next time.
+        if (outcome.retry) resumeAfter = Math.min(resumeAfter, (action.kind === 'create' ? action.changeTick : action.row.changeTick) - 1);
         run.progress('execute', ++done, actions.length);
       });
     } finally {
@@ -182,20 +193,28 @@ export async function pushAccount(run: AccountRun): Promise<boolean> {
       if (settled.length > 0) inTransaction(run.db, () => settled.forEach((settle) => settle()));
     }
   }
+  inTransaction(run.db, () => {
+    const state = getSyncState(run.db, run.account.id);
+    setSyncState(run.db, run.account.id, { ...state, pushedTick: Math.max(state.pushedTick, resumeAfter) });
+  });
   return true;
 }
 
 /** One action with its error handling: an item's failure is reported; account-wide ones stop the run. */
-async function attempt(run: AccountRun, action: PushAction): Promise<Settle | null> {
+/**
+ * One action with its error handling: an item's failure is reported (retry: look at it again next
+ * run); account-wide failures stop the push, and the pushed tick then stays where it was.
+ */
+async function attempt(run: AccountRun, action: PushAction): Promise<{ settle: Settle | null; retry: boolean }> {
   try {
-    return await execute(run, action);
+    return { settle: await execute(run, action), retry: false };
   } catch (error) {
     const contactId = action.kind === 'create' ? action.contactId : action.row.contactId;
     const remoteId = action.kind === 'create' ? null : action.row.remoteId;
     if (isProviderError(error, 'precondition-failed') && action.kind !== 'create') {
       // Changed on the server since we read it (DESIGN.md §4.4): read it again, merge that change
       // into the hub, and plan this contact's write once more, in this same run.
-      await replan(run, action.row.remoteId, action.row.contactId);
+      return { settle: null, retry: !(await replan(run, action.row.remoteId, action.row.contactId)) };
     } else if (isProviderError(error, 'precondition-failed')) {
       run.report.notes.push(`An item changed in ${run.account.name} while Concord was writing it; it will be merged on the next sync.`);
     } else if (isProviderError(error) && accountWide.has(error.kind)) {
@@ -204,7 +223,7 @@ async function attempt(run: AccountRun, action: PushAction): Promise<Settle | nu
       const code = isProviderError(error) ? error.kind : 'internal';
       run.report.errors.push({ contactId, remoteId, code, message: error instanceof Error ? error.message : String(error) });
     }
-    return null;
+    return { settle: null, retry: true };
   }
 }
 

@@ -168,6 +168,49 @@ describe('migration 5: duplicate keys', () => {
   });
 });
 
+describe('migration 6: change ticks', () => {
+  it('stamps existing contacts above every pushed tick, then stamps each change that can give an account work with a newer tick', () => {
+    const v5 = openDatabase(path, { migrateUpTo: 5 });
+    v5.prepare(`INSERT INTO accounts (id, kind, name, created_at) VALUES ('a1', 'memory', 'Mem', 1)`).run();
+    const insert = v5.prepare(`INSERT INTO contacts (id, fields, display_name, sort_key, content_hash, created_at, updated_at) VALUES (?, '{}', 'x', 'x', 'h', 1, 1)`);
+    insert.run('old');
+    insert.run('other');
+    v5.close();
+
+    const db = openDatabase(path, { migrateUpTo: 6 });
+    const tick = (id: string) => (db.prepare('SELECT change_tick AS t FROM contacts WHERE id = ?').get(id) as { t: number }).t;
+    // Accounts start at pushed tick 0: existing contacts (tick 1) are looked at once by the next push.
+    expect(tick('old')).toBe(1);
+    const seen: number[] = [];
+    const step = (sql: string, ...args: unknown[]) => {
+      db.prepare(sql).run(...args);
+      seen.push(tick('old'));
+    };
+    step(`UPDATE contacts SET fields = '{"note":"x"}' WHERE id = 'old'`);
+    step(`INSERT INTO holds (contact_id, reason, since) VALUES ('old', 'possible-duplicate', 1)`);
+    step(`DELETE FROM holds WHERE contact_id = 'old'`);
+    const rec = db
+      .prepare(`INSERT INTO records (account_id, remote_id, content_type, raw, fields, content_hash, fetched_at) VALUES ('a1', 'r1', 'text/vcard', 'x', '{}', 'h', 1) RETURNING id`)
+      .get() as { id: number };
+    step(`INSERT INTO links (record_id, contact_id, base, base_hash, how, linked_at) VALUES (?, 'old', '{}', 'h', 'auto', 1)`, rec.id);
+    step(`UPDATE links SET base_hash = 'h2' WHERE record_id = ?`, rec.id);
+    step(`INSERT INTO trash (contact_id, deleted_at, purge_after, reason) VALUES ('old', 1, 2, 'user')`);
+    step(`DELETE FROM trash WHERE contact_id = 'old'`);
+    step(`DELETE FROM records WHERE id = ?`, rec.id); // the link goes with it (cascade): the account lacks the contact now
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]!);
+    expect(seen[0]).toBeGreaterThan(1);
+    // Untouched contacts keep their tick; a new contact gets the newest.
+    expect(tick('other')).toBe(1);
+    db.prepare(`INSERT INTO contacts (id, fields, display_name, sort_key, content_hash, created_at, updated_at) VALUES ('new', '{}', 'x', 'x', 'h', 1, 1)`).run();
+    expect(tick('new')).toBeGreaterThan(seen.at(-1)!);
+    // A display-only column (search text) is not a change an account has to receive.
+    const before = tick('new');
+    db.prepare(`UPDATE contacts SET search_text = 'y' WHERE id = 'new'`).run();
+    expect(tick('new')).toBe(before);
+    db.close();
+  });
+});
+
 describe('the migration runner', () => {
   it('is numbered 1..n with no gaps, and a second open changes nothing', () => {
     expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));

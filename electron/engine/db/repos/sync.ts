@@ -1,7 +1,8 @@
 // SQL the sync engine needs beyond single-table access: an account's sync state, the records a
 // full listing reconciles against, and the three push queries (contacts changed since their base,
-// contacts missing in the account, trashed contacts still present there). Each query is one
-// indexed pass, so a run with nothing to push costs milliseconds at 100,000 contacts.
+// contacts missing in the account, trashed contacts still present there). The push queries only
+// look at contacts stamped after the account's pushed tick (schema 6, change ticks), through an
+// index, so a run with nothing to push reads no contact at all, however large the hub.
 import type { ContactFields } from '../../../../shared/model/contact.ts';
 import type { AccountStatus } from '../../../../shared/model/account.ts';
 import type { ReadableDb, WritableDb } from '../handle.ts';
@@ -12,12 +13,19 @@ export interface SyncState {
   cursor: string | null;
   /** Why the account is paused by a safety guard; null when it is not. */
   pausedFor: string | null;
+  /** Hub changes up to this tick have been pushed to the account (0: none yet, look at everything). */
+  pushedTick: number;
 }
 
 export function getSyncState(db: ReadableDb, accountId: string): SyncState {
   const row = prepared<[string], { sync_state: string }>(db, 'SELECT sync_state FROM accounts WHERE id = ?').get(accountId);
   const state = row ? (JSON.parse(row.sync_state) as Partial<SyncState>) : {};
-  return { cursor: state.cursor ?? null, pausedFor: state.pausedFor ?? null };
+  return { cursor: state.cursor ?? null, pausedFor: state.pausedFor ?? null, pushedTick: state.pushedTick ?? 0 };
+}
+
+/** The hub change clock's current tick: every later change gets a greater one. */
+export function hubTick(db: ReadableDb): number {
+  return prepared<[], { tick: number }>(db, 'SELECT tick FROM hub_clock').get()!.tick;
 }
 
 export function setSyncState(db: WritableDb, accountId: string, state: SyncState): void {
@@ -45,6 +53,8 @@ export function recordIdsByRemoteId(db: ReadableDb, accountId: string): Map<stri
 
 export interface PushRow {
   contactId: string;
+  /** When the contact last changed (hub clock), so a failed push knows where to resume. */
+  changeTick: number;
   contactFields: ContactFields;
   recordId: number;
   remoteId: string;
@@ -56,6 +66,7 @@ export interface PushRow {
 
 interface RawPushRow {
   contact_id: string;
+  change_tick: number;
   contact_fields: string;
   record_id: number;
   remote_id: string;
@@ -67,6 +78,7 @@ interface RawPushRow {
 
 const toPushRow = (r: RawPushRow): PushRow => ({
   contactId: r.contact_id,
+  changeTick: r.change_tick,
   contactFields: JSON.parse(r.contact_fields) as ContactFields,
   recordId: r.record_id,
   remoteId: r.remote_id,
@@ -76,44 +88,46 @@ const toPushRow = (r: RawPushRow): PushRow => ({
   base: JSON.parse(r.base) as ContactFields,
 });
 
-const pushSelect = `SELECT c.id AS contact_id, c.fields AS contact_fields, r.id AS record_id, r.remote_id, r.etag, r.raw,
+// CROSS JOIN fixes the order: the few contacts changed since the tick, then their links (by
+// contact), then the records; never the account's 100,000 records first.
+const pushSelect = `SELECT c.id AS contact_id, c.change_tick, c.fields AS contact_fields, r.id AS record_id, r.remote_id, r.etag, r.raw,
     r.fields AS record_fields, l.base
-  FROM links l JOIN records r ON r.id = l.record_id JOIN contacts c ON c.id = l.contact_id`;
+  FROM contacts c CROSS JOIN links l ON l.contact_id = c.id CROSS JOIN records r ON r.id = l.record_id`;
 
-/** Live contacts linked in the account whose meaning moved away from the pair's base. */
-export function contactsChangedSinceBase(db: ReadableDb, accountId: string): PushRow[] {
-  return prepared<[string], RawPushRow>(
+/** Live contacts changed after `sinceTick`, linked in the account, whose meaning moved away from the pair's base. */
+export function contactsChangedSinceBase(db: ReadableDb, accountId: string, sinceTick: number): PushRow[] {
+  return prepared<[number, string], RawPushRow>(
     db,
-    `${pushSelect} WHERE r.account_id = ? AND c.content_hash <> l.base_hash
+    `${pushSelect} WHERE c.change_tick > ? AND r.account_id = ? AND c.content_hash <> l.base_hash
        AND NOT EXISTS (SELECT 1 FROM trash t WHERE t.contact_id = c.id) ORDER BY c.seq`,
   )
-    .all(accountId)
+    .all(sinceTick, accountId)
     .map(toPushRow);
 }
 
-/** Trashed contacts that still have a record in the account. */
-export function trashedButPresent(db: ReadableDb, accountId: string): PushRow[] {
-  return prepared<[string], RawPushRow>(db, `${pushSelect} JOIN trash t ON t.contact_id = c.id WHERE r.account_id = ? ORDER BY c.seq`)
-    .all(accountId)
-    .map(toPushRow);
-}
-
-/**
- * Live, unheld contacts with no record in the account: to be created there. NOT IN over an
- * uncorrelated subquery is built once (a correlated NOT EXISTS made SQLite rescan the account's
- * records for every contact: quadratic).
- */
-export function contactsMissingIn(db: ReadableDb, accountId: string): { id: string; fields: ContactFields }[] {
-  return prepared<[string], { id: string; fields: string }>(
+/** Trashed contacts (trashed after `sinceTick`) that still have a record in the account. */
+export function trashedButPresent(db: ReadableDb, accountId: string, sinceTick: number): PushRow[] {
+  return prepared<[number, string], RawPushRow>(
     db,
-    `SELECT c.id, c.fields FROM contacts c
-     WHERE c.id NOT IN (SELECT l.contact_id FROM records r JOIN links l ON l.record_id = r.id WHERE r.account_id = ?)
+    `${pushSelect} WHERE c.change_tick > ? AND r.account_id = ? AND EXISTS (SELECT 1 FROM trash t WHERE t.contact_id = c.id) ORDER BY c.seq`,
+  )
+    .all(sinceTick, accountId)
+    .map(toPushRow);
+}
+
+/** Live, unheld contacts changed after `sinceTick` with no record in the account: to be created there. */
+export function contactsMissingIn(db: ReadableDb, accountId: string, sinceTick: number): { id: string; fields: ContactFields; changeTick: number }[] {
+  return prepared<[number, string], { id: string; fields: string; change_tick: number }>(
+    db,
+    `SELECT c.id, c.fields, c.change_tick FROM contacts c
+     WHERE c.change_tick > ?
+       AND NOT EXISTS (SELECT 1 FROM links l CROSS JOIN records r ON r.id = l.record_id WHERE l.contact_id = c.id AND r.account_id = ?)
        AND NOT EXISTS (SELECT 1 FROM trash t WHERE t.contact_id = c.id)
        AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.contact_id = c.id)
      ORDER BY c.seq`,
   )
-    .all(accountId)
-    .map((r) => ({ id: r.id, fields: JSON.parse(r.fields) as ContactFields }));
+    .all(sinceTick, accountId)
+    .map((r) => ({ id: r.id, fields: JSON.parse(r.fields) as ContactFields, changeTick: r.change_tick }));
 }
 
 /** Whether the contact already has a record in the account (a hub contact is linked at most once per account). */

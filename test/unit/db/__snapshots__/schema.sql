@@ -4,6 +4,9 @@ CREATE UNIQUE INDEX conflicts_open_once ON conflicts (contact_id, account_id, fi
 -- index contact_keys_by_contact
 CREATE INDEX contact_keys_by_contact ON contact_keys (contact_id);
 
+-- index contacts_by_change_tick
+CREATE INDEX contacts_by_change_tick ON contacts (change_tick);
+
 -- index contacts_by_sort_key
 CREATE INDEX contacts_by_sort_key ON contacts (sort_key, seq);
 
@@ -77,7 +80,7 @@ CREATE TABLE contacts (
         content_hash TEXT NOT NULL,
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
-      , search_text TEXT NOT NULL DEFAULT '') STRICT;
+      , search_text TEXT NOT NULL DEFAULT '', change_tick INTEGER NOT NULL DEFAULT 1) STRICT;
 
 -- table contacts_fts
 CREATE VIRTUAL TABLE contacts_fts USING fts5 (
@@ -114,6 +117,9 @@ CREATE TABLE holds (
         reason TEXT NOT NULL CHECK (reason IN ('possible-duplicate')),
         since INTEGER NOT NULL
       ) STRICT;
+
+-- table hub_clock
+CREATE TABLE hub_clock (only INTEGER PRIMARY KEY CHECK (only = 1), tick INTEGER NOT NULL) STRICT;
 
 -- table journal
 CREATE TABLE journal (
@@ -208,3 +214,50 @@ CREATE TRIGGER contacts_fts_after_update AFTER UPDATE OF search_text ON contacts
         INSERT INTO contacts_fts (contacts_fts, rowid, search_text) VALUES ('delete', old.seq, old.search_text);
         INSERT INTO contacts_fts (rowid, search_text) VALUES (new.seq, new.search_text);
       END;
+
+-- trigger tick_contact_insert
+CREATE TRIGGER tick_contact_insert AFTER INSERT ON contacts BEGIN
+    UPDATE hub_clock SET tick = tick + 1;
+    UPDATE contacts SET change_tick = (SELECT tick FROM hub_clock) WHERE id = new.id; END;
+
+-- trigger tick_contact_update
+CREATE TRIGGER tick_contact_update AFTER UPDATE OF fields ON contacts BEGIN
+    UPDATE hub_clock SET tick = tick + 1;
+    UPDATE contacts SET change_tick = (SELECT tick FROM hub_clock) WHERE id = new.id; END;
+
+-- trigger tick_hold_delete
+CREATE TRIGGER tick_hold_delete AFTER DELETE ON holds BEGIN
+    UPDATE hub_clock SET tick = tick + 1;
+    UPDATE contacts SET change_tick = (SELECT tick FROM hub_clock) WHERE id = old.contact_id; END;
+
+-- trigger tick_hold_insert
+CREATE TRIGGER tick_hold_insert AFTER INSERT ON holds BEGIN
+    UPDATE hub_clock SET tick = tick + 1;
+    UPDATE contacts SET change_tick = (SELECT tick FROM hub_clock) WHERE id = new.contact_id; END;
+
+-- trigger tick_link_delete
+CREATE TRIGGER tick_link_delete AFTER DELETE ON links BEGIN
+    UPDATE hub_clock SET tick = tick + 1;
+    UPDATE contacts SET change_tick = (SELECT tick FROM hub_clock) WHERE id = old.contact_id; END;
+
+-- trigger tick_link_insert
+CREATE TRIGGER tick_link_insert AFTER INSERT ON links BEGIN
+    UPDATE hub_clock SET tick = tick + 1;
+    UPDATE contacts SET change_tick = (SELECT tick FROM hub_clock) WHERE id = new.contact_id; END;
+
+-- trigger tick_link_update
+CREATE TRIGGER tick_link_update AFTER UPDATE ON links BEGIN
+    UPDATE hub_clock SET tick = tick + 1;
+    UPDATE contacts SET change_tick = (SELECT tick FROM hub_clock) WHERE id = old.contact_id;
+    UPDATE hub_clock SET tick = tick + 1;
+    UPDATE contacts SET change_tick = (SELECT tick FROM hub_clock) WHERE id = new.contact_id; END;
+
+-- trigger tick_trash_delete
+CREATE TRIGGER tick_trash_delete AFTER DELETE ON trash BEGIN
+    UPDATE hub_clock SET tick = tick + 1;
+    UPDATE contacts SET change_tick = (SELECT tick FROM hub_clock) WHERE id = old.contact_id; END;
+
+-- trigger tick_trash_insert
+CREATE TRIGGER tick_trash_insert AFTER INSERT ON trash BEGIN
+    UPDATE hub_clock SET tick = tick + 1;
+    UPDATE contacts SET change_tick = (SELECT tick FROM hub_clock) WHERE id = new.contact_id; END;
