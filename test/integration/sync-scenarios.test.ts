@@ -197,6 +197,32 @@ describe('safety guards', () => {
   });
 });
 
+describe('safety guards while listing page by page', () => {
+  it('holds back every overwrite until the guard has passed; a new contact in the same listing still arrives', async () => {
+    const a = await w.addAccount('Google');
+    const b = await w.addAccount('iCloud');
+    for (let i = 0; i < 40; i++) a.source.createExternally(card({ fn: `Person ${i}`, email: `p${i}@example.org` }));
+    await sync();
+    // A bulk edit in Google touches 30 of 40 contacts (over 10 and over 5%), and one person is new.
+    for (const item of a.source.snapshot().slice(0, 30)) a.source.editExternally(item.id, item.payload.replace('END:VCARD', 'NOTE:bulk\r\nEND:VCARD'));
+    a.source.createExternally(card({ fn: 'Newcomer', email: 'new@example.org' }));
+
+    const paused = await sync();
+    expect(paused.paused).toBe(true);
+    expect(paused.accounts.find((x) => x.name === 'Google')?.paused).toMatch(/30 contacts would be overwritten/);
+    const notes = b.source.snapshot().filter((i) => fieldsOf(i.payload).note === 'bulk');
+    expect(notes).toHaveLength(0);
+    const hub = await w.client.call('contacts.overview', { query: 'bulk' });
+    expect(hub.total).toBe(0);
+    expect(await w.hubNames()).toContain('Newcomer');
+
+    const approved = await sync({ approve: true });
+    expect(approved.paused).toBe(false);
+    expect(b.source.snapshot().filter((i) => fieldsOf(i.payload).note === 'bulk')).toHaveLength(30);
+    expect(w.names(b.source)).toContain('Newcomer');
+  });
+});
+
 describe('directions and faults', () => {
   it('never writes to a pull-only account', async () => {
     const a = await w.addAccount('Work directory', { direction: 'pull' });

@@ -1,8 +1,9 @@
 // Pull one account into the hub (DESIGN.md §4 steps 1–4): list what changed (falling back to a
 // full listing when the cursor is refused), decide every item with planPullItem, check the safety
-// guards, then apply each decision in its own transaction. The cursor is stored last, so a process
+// guards, then apply the decisions in chunked transactions. The cursor is stored last, so a process
 // killed mid-way lists the same changes again next time and re-applying them is harmless (echoes).
-// Invariant: a full listing deletes nothing until it has completed, and never more than the guards allow.
+// Invariant: a full listing deletes nothing until it has completed, and nothing is deleted or
+// overwritten beyond what the guards allow.
 import type { ContactFields } from '../../../shared/model/contact.ts';
 import { emptyContactFields } from '../../../shared/model/contact.ts';
 import { atomically, inTransaction } from '../db/handle.ts';
@@ -24,40 +25,6 @@ import type { AccountRun } from './account-run.ts';
 import { guardReason } from './guard.ts';
 import { planPullItem } from './plan-pull.ts';
 import type { Candidate, PullAction, PullInput } from './plan-pull.ts';
-
-interface Listing {
-  items: RemoteItem[];
-  deleted: string[];
-  full: boolean;
-  cursor: string | null;
-}
-
-async function list(run: AccountRun, cursor: string | null): Promise<Listing> {
-  const items: RemoteItem[] = [];
-  const deleted: string[] = [];
-  let next: string | null = null;
-  for await (const page of run.source.listChanges(cursor, { signal: run.signal })) {
-    items.push(...page.changed);
-    deleted.push(...page.deleted);
-    next = page.nextCursor ?? next;
-    run.progress('snapshot', items.length, items.length);
-  }
-  return { items, deleted, full: cursor === null, cursor: next };
-}
-
-/** Lists changes since the stored cursor; a refused cursor means a full listing (then reconciled). */
-async function snapshot(run: AccountRun): Promise<Listing> {
-  const { cursor } = getSyncState(run.db, run.account.id);
-  try {
-    return await list(run, cursor);
-  } catch (error) {
-    if (cursor !== null && isProviderError(error, 'cursor-invalid')) {
-      run.report.notes.push('The server no longer accepted the sync position; Concord compared the whole address book instead.');
-      return list(run, null);
-    }
-    throw error;
-  }
-}
 
 /**
  * Decisions per transaction. Larger chunks mean fewer commits, and each commit writes every index
@@ -138,15 +105,21 @@ function planItem(run: AccountRun, item: RemoteItem): Planned | null {
   return { item, fields, hash, action };
 }
 
-function planDeletions(run: AccountRun, listing: Listing): DeletePlan[] {
+/** What a listing said about the account's items as a whole (its items are applied page by page). */
+interface ListingSummary {
+  full: boolean;
+  listed: ReadonlySet<string>;
+  deleted: readonly string[];
+}
+
+function planDeletions(run: AccountRun, listing: ListingSummary): DeletePlan[] {
   // A full listing says everything that exists: what we know and it lacks was deleted. An
   // incremental one names its deletions; only those records are looked up (not the whole account).
   let known: Map<string, number>;
-  let gone: string[];
+  let gone: readonly string[];
   if (listing.full) {
     known = recordIdsByRemoteId(run.db, run.account.id);
-    const listed = new Set(listing.items.map((i) => i.id));
-    gone = [...known.keys()].filter((id) => !listed.has(id));
+    gone = [...known.keys()].filter((id) => !listing.listed.has(id));
   } else {
     gone = listing.deleted;
     known = new Map(gone.flatMap((id) => {
@@ -249,31 +222,8 @@ export async function refreshItem(run: AccountRun, remoteId: string): Promise<bo
   return true;
 }
 
-/** Pulls one account. Returns false when a safety guard paused it (nothing was written). */
-export async function pullAccount(run: AccountRun): Promise<boolean> {
-  const knownRecords = recordCount(run.db, run.account.id);
-  const listing = await snapshot(run);
-  run.progress('plan', 0, listing.items.length);
-  const planned = listing.items.map((item) => planItem(run, item)).filter((p): p is Planned => p !== null);
-  const deletions = planDeletions(run, listing);
-
-  const reason = guardReason(
-    {
-      knownRecords,
-      listedItems: listing.full ? listing.items.length : null,
-      deletes: deletions.filter((d) => d.kind === 'trash').length,
-      overwrites: planned.filter((p) => 'action' in p && p.action.kind === 'merge' && p.action.hubNext !== null).length,
-    },
-    run.limits,
-  );
-  if (reason && !run.approve) {
-    run.report.paused = reason;
-    return false;
-  }
-
-  // Pulled changes commit in chunks: each decision is atomic within its chunk, and a crash before
-  // the cursor is stored only means the same changes are listed and (idempotently) applied again.
-  const total = planned.length + deletions.length;
+/** Applies decided items in chunked transactions (each decision atomic within its chunk). */
+function applyPlanned(run: AccountRun, planned: readonly Planned[]): void {
   for (let start = 0; start < planned.length; start += PULL_CHUNK) {
     run.signal?.throwIfAborted();
     inTransaction(run.db, () => {
@@ -282,9 +232,75 @@ export async function pullAccount(run: AccountRun): Promise<boolean> {
         else storeRecord(run, p.item, emptyContactFields(), `other:${p.other}:${p.item.etag}`);
       }
     });
-    run.progress('execute', Math.min(start + PULL_CHUNK, planned.length), total);
   }
-  let done = planned.length;
+}
+
+/** A decision the safety guards count: it changes a contact the hub already had. */
+const overwrites = (p: Planned): boolean => 'action' in p && p.action.kind === 'merge' && p.action.hubNext !== null;
+
+/**
+ * Pulls one account: changes since the stored cursor, or everything when there is none or the
+ * server refused it. Returns false when a safety guard paused it.
+ */
+export async function pullAccount(run: AccountRun): Promise<boolean> {
+  const { cursor } = getSyncState(run.db, run.account.id);
+  try {
+    return await pullListing(run, cursor);
+  } catch (error) {
+    if (cursor !== null && isProviderError(error, 'cursor-invalid')) {
+      run.report.notes.push('The server no longer accepted the sync position; Concord compared the whole address book instead.');
+      return pullListing(run, null);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Page by page, so memory stays flat however large the account: each page is decided and its
+ * additions, links and echoes committed at once, while what the safety guards count (overwrites of
+ * hub contacts, deletions, an account that suddenly lists nothing) waits until the listing is
+ * complete and the guards have passed. A paused account has then gained at most new contacts,
+ * never lost or changed one. The cursor is stored last, so a process killed mid-way lists the same
+ * changes again next time and re-applying them is harmless (echoes).
+ */
+async function pullListing(run: AccountRun, cursor: string | null): Promise<boolean> {
+  const knownRecords = recordCount(run.db, run.account.id);
+  const listed = new Set<string>();
+  const deleted: string[] = [];
+  const held: Planned[] = [];
+  let next: string | null = null;
+  for await (const page of run.source.listChanges(cursor, { signal: run.signal })) {
+    const planned: Planned[] = [];
+    for (const item of page.changed) {
+      listed.add(item.id);
+      const p = planItem(run, item);
+      if (p) (overwrites(p) ? held : planned).push(p);
+    }
+    applyPlanned(run, planned);
+    deleted.push(...page.deleted);
+    next = page.nextCursor ?? next;
+    run.progress('snapshot', listed.size, listed.size);
+  }
+  const deletions = planDeletions(run, { full: cursor === null, listed, deleted });
+
+  const reason = guardReason(
+    {
+      knownRecords,
+      listedItems: cursor === null ? listed.size : null,
+      deletes: deletions.filter((d) => d.kind === 'trash').length,
+      overwrites: held.length,
+    },
+    run.limits,
+  );
+  if (reason && !run.approve) {
+    run.report.paused = reason;
+    return false;
+  }
+
+  const total = held.length + deletions.length;
+  run.progress('execute', 0, total);
+  applyPlanned(run, held);
+  let done = held.length;
   for (let start = 0; start < deletions.length; start += PULL_CHUNK) {
     run.signal?.throwIfAborted();
     const chunk = deletions.slice(start, start + PULL_CHUNK);
@@ -292,6 +308,6 @@ export async function pullAccount(run: AccountRun): Promise<boolean> {
     done += chunk.length;
     run.progress('execute', done, total);
   }
-  inTransaction(run.db, () => setSyncState(run.db, run.account.id, { ...getSyncState(run.db, run.account.id), cursor: listing.cursor, pausedFor: null }));
+  inTransaction(run.db, () => setSyncState(run.db, run.account.id, { ...getSyncState(run.db, run.account.id), cursor: next, pausedFor: null }));
   return true;
 }
