@@ -55,7 +55,15 @@ export interface ContactSource {
   create(payload: string, options?: CallOptions & { idHint?: string }): Promise<RemoteItem>;
   update(id: string, etag: string, payload: string, options?: CallOptions): Promise<RemoteItem>;
   delete(id: string, etag: string, options?: CallOptions): Promise<void>;
+  /**
+   * Optional: many creates in few requests (Google's batchCreateContacts, 200 per call), where a
+   * provider's rate limits count calls. One outcome per entry, in order; a failed entry fails alone.
+   */
+  batchCreate?(entries: readonly { payload: string; idHint: string }[], options?: CallOptions): Promise<WriteOutcome<RemoteItem>[]>;
 }
+
+/** The result of one entry of a batch write. */
+export type WriteOutcome<T> = { ok: true; value: T } | { ok: false; error: ProviderError };
 
 export type ProviderErrorKind =
   | 'precondition-failed' // etag mismatch, or create of an id that exists: refetch and re-plan
