@@ -52,6 +52,11 @@ function runCommand() {
     case 'build':
       build();
       return 0;
+    case 'dist':
+      // Package for this system (build/electron-builder.mjs) into dist/release/; extra arguments go
+      // to electron-builder (`npm run dist -- --linux deb`). Needs the network: Electron's binaries.
+      build();
+      return exec([bin('electron-builder', 'cli.js'), '--config', join('build', 'electron-builder.mjs'), '--publish', 'never', ...rest]);
     case 'bench':
       return exec(['--disable-warning=ExperimentalWarning', join(root, 'test', 'bench', 'main.ts'), ...rest]);
     case 'google-fake':
@@ -61,7 +66,7 @@ function runCommand() {
       build();
       return exec([join(root, 'scripts', 'start-desktop.mjs'), ...rest]);
     default:
-      return fail(`unknown command '${command}' (start, test, typecheck, lint, build, bench, google-fake)`);
+      return fail(`unknown command '${command}' (start, test, typecheck, lint, build, dist, bench, google-fake)`);
   }
 }
 
