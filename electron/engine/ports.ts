@@ -30,9 +30,21 @@ export interface Logger {
   error(message: string, details?: LogDetails): void;
 }
 
+/**
+ * Image work the engine cannot do in plain Node: the Electron host implements it with nativeImage
+ * (electron/main/image-port.ts); the headless host has none, and then a photo over a provider's
+ * limit is left out of that provider's copy instead (the hub keeps the original either way).
+ */
+export interface ImagePort {
+  /** The image re-encoded (scaled down, JPEG) to at most maxBytes, or null when that cannot be done. */
+  reduce(bytes: Uint8Array, mediaType: string | null, maxBytes: number): Promise<{ bytes: Uint8Array; mediaType: string } | null>;
+}
+
 export interface Ports {
   settings: SettingsStore;
   secrets: SecretStore;
   clock: Clock;
   logger: Logger;
+  /** Optional: only hosts that can re-encode images provide it. */
+  images?: ImagePort;
 }

@@ -12,6 +12,19 @@ export type SyncDirection = (typeof syncDirections)[number];
 export const conflictPolicies = ['ask', 'newest', 'priority'] as const;
 export type ConflictPolicy = (typeof conflictPolicies)[number];
 
+/**
+ * How a CardDAV address book holds contact groups (DAVx5 lets users choose the same way):
+ * categories: a CATEGORIES line on each contact card; group-cards: separate group cards
+ * (iCloud's X-ADDRESSBOOKSERVER-KIND:group + MEMBER urn:uuid, or vCard 4 KIND:group).
+ */
+export const groupsModes = ['categories', 'group-cards'] as const;
+export type GroupsMode = (typeof groupsModes)[number];
+
+/** group-cards for iCloud (its apps know no other way), categories for other CardDAV servers. */
+export function defaultGroupsMode(kind: AccountKind): GroupsMode {
+  return kind === 'icloud' ? 'group-cards' : 'categories';
+}
+
 export const accountStatuses = ['idle', 'syncing', 'error', 'auth-required', 'paused'] as const;
 export type AccountStatus = (typeof accountStatuses)[number];
 
@@ -26,6 +39,8 @@ export interface AccountSettings {
   conflictPolicy: ConflictPolicy;
   /** For the priority policy: higher wins. */
   priority: number;
+  /** CardDAV and iCloud: where groups live (see groupsModes); other kinds ignore it. */
+  groupsMode: GroupsMode;
 }
 
 export interface Account {

@@ -198,7 +198,7 @@ describe('writes that go wrong', () => {
     expect(cardName(item.payload)).toBe('Zhao Lei');
   });
 
-  it('reports iCloud refusals as rejected with a reason: no N (403), too large (413)', async () => {
+  it('reports iCloud refusals as rejected with a reason: no N (403); a card over 256 KB is refused before it is sent', async () => {
     const sim = await simulator();
     const source = simSource(sim);
     const noN = ['BEGIN:VCARD', 'VERSION:3.0', `UID:${randomUUID()}`, 'FN:Only FN', 'END:VCARD', ''].join('\r\n');
@@ -207,10 +207,12 @@ describe('writes that go wrong', () => {
     expect(refused.status).toBe(403);
     expect(refused.message).toMatch(/N \(name\)/);
     const big = makeCard('Big Photo', randomUUID()).replace('END:VCARD', `NOTE:${'x'.repeat(300 * 1024)}\r\nEND:VCARD`);
+    const putsBefore = sim.requests.filter((r) => r.method === 'PUT').length;
     const tooBig = await failure(source.create(big));
     expect(tooBig.kind).toBe('rejected');
     expect(tooBig.status).toBe(413);
-    expect(tooBig.message).toMatch(/300 KB sent/);
+    expect(tooBig.message).toMatch(/too large for iCloud \(301 KB; limit 256 KB\): remove the photo or shorten the notes/);
+    expect(sim.requests.filter((r) => r.method === 'PUT').length, 'checked before sending (icloud-limits.ts)').toBe(putsBefore);
   });
 
   it('refuses to send an update or delete without an etag (tsdav would send it unconditionally)', async () => {

@@ -79,6 +79,8 @@ export function appleRewrite(card: string, now: Date = new Date()): string {
   const pick = (name: string): ContentLine[] => lines.filter((l) => l.group === null && l.name === name);
   const skip = new Set(['BEGIN', 'END', 'VERSION', 'PRODID', 'REV', 'N', 'FN', 'UID', 'X-ABUID', 'X-ADDRESSBOOKSERVER-KIND']);
   const uid = pick('UID')[0]?.value ?? '';
+  // Group cards stay group cards (carddav-icloud.md §4.1); Apple tags them ABGroup.
+  const group = pick('X-ADDRESSBOOKSERVER-KIND').some((l) => l.value.trim().toLowerCase() === 'group');
   const rest = lines.filter((l) => l.group !== null || !skip.has(l.name)).map((l) => ({ ...l, params: appleParams(l.params) }));
   const rev = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const out = [
@@ -90,8 +92,8 @@ export function appleRewrite(card: string, now: Date = new Date()): string {
     ...rest.map(formatLine),
     // Apple-only lines a client must carry through untouched. (Real iCloud writes
     // X-ADDRESSBOOKSERVER-KIND only on group cards; here it proves unknown lines survive.)
-    `X-ABUID:${uid}:ABPerson`,
-    'X-ADDRESSBOOKSERVER-KIND:individual',
+    `X-ABUID:${uid}:${group ? 'ABGroup' : 'ABPerson'}`,
+    `X-ADDRESSBOOKSERVER-KIND:${group ? 'group' : 'individual'}`,
     `REV:${rev}`,
     ...pick('UID').map(formatLine),
     'END:VCARD',

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ValidParams } from '../../../shared/api/contract.ts';
 import { ConcordError } from '../../../shared/api/errors.ts';
 import type { AccountSettings } from '../../../shared/model/account.ts';
+import { defaultGroupsMode } from '../../../shared/model/account.ts';
 import { inTransaction } from '../db/handle.ts';
 import { deleteAccount, getAccount, getAccountByName, insertAccount, listAccounts, updateAccount } from '../db/repos/accounts.ts';
 import { appendJournal } from '../db/repos/journal.ts';
@@ -23,7 +24,7 @@ function requireField<T>(value: T | null, message: string): T {
 }
 
 function settingsFor(p: ValidParams<'accounts.add'>): AccountSettings {
-  const common = { direction: p.direction, defaultRegion: p.defaultRegion, conflictPolicy: p.conflictPolicy, priority: p.priority };
+  const common = { direction: p.direction, defaultRegion: p.defaultRegion, conflictPolicy: p.conflictPolicy, priority: p.priority, groupsMode: p.groupsMode ?? defaultGroupsMode(p.kind) };
   switch (p.kind) {
     case 'carddav':
       requireField(p.secret, 'A CardDAV account needs a password.');
@@ -95,6 +96,7 @@ export const accountHandlers: DomainHandlers<'accounts.list' | 'accounts.add' | 
       ...(p.defaultRegion !== undefined && { defaultRegion: p.defaultRegion }),
       ...(p.conflictPolicy !== undefined && { conflictPolicy: p.conflictPolicy }),
       ...(p.priority !== undefined && { priority: p.priority }),
+      ...(p.groupsMode !== undefined && { groupsMode: p.groupsMode }),
     };
     const updated = updateAccount(ctx.db, p.id, {
       settings,

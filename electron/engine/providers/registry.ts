@@ -5,13 +5,16 @@
 // costs one request per address book, and a provider's in-memory state outlives a run.
 import { ConcordError } from '../../../shared/api/errors.ts';
 import { groupNamesInUse } from '../db/repos/contacts.ts';
+import { listRecords } from '../db/repos/records.ts';
 import { etagsByRemoteId } from '../db/repos/sync.ts';
+import type { ImagePort } from '../ports.ts';
 import { personCodec } from '../sync/codecs/person.ts';
 import { vcardCodec } from '../sync/codecs/vcard.ts';
-import { CardDavSource, discoverAddressBooks } from './carddav/index.ts';
+import { accountCardDavSource, discoverAddressBooks } from './carddav/index.ts';
 import { folderSourceFactory } from './folder/index.ts';
 import type { DiscoveredAddressBook } from './carddav/index.ts';
 import type { SourceFactories, SourceFactory } from '../sync/sources.ts';
+import type { ContactSource } from './types.ts';
 import { createGoogleSource } from './google/index.ts';
 import type { GoogleSource } from './google/index.ts';
 import type { Env, GoogleClientCredentials } from './google/index.ts';
@@ -56,19 +59,23 @@ function chooseAddressBook(url: string, books: DiscoveredAddressBook[]): Discove
   return books.find((b) => b.url === wanted) ?? books[0];
 }
 
-export function carddavFactory(): SourceFactory {
-  const live = new Map<string, { secret: string; source: CardDavSource }>();
+export function carddavFactory(host: { images?: ImagePort } = {}): SourceFactory {
+  const live = new Map<string, { secret: string; groupsMode: string; source: ContactSource }>();
   return async (account, secret, { db }) => {
     if (!secret) throw new ConcordError('AUTH_REQUIRED', `${account.name} has no password stored: add the account again.`);
     let entry = live.get(account.id);
-    if (!entry || entry.secret !== secret) {
+    const groupsMode = account.settings.groupsMode;
+    if (!entry || entry.secret !== secret || entry.groupsMode !== groupsMode) {
       const icloud = account.kind === 'icloud';
       const url = account.settings.url ?? '';
       const username = account.settings.username ?? '';
       const found = await discoverAddressBooks({ url, username, password: secret, icloud });
       const book = chooseAddressBook(url, found.addressBooks);
       if (!book) throw new ConcordError('PROVIDER_ERROR', `No address book was found at ${url} for ${username}.`);
-      const source = new CardDavSource({
+      const source = accountCardDavSource({
+        groupsMode,
+        images: host.images,
+        stored: () => new Map(listRecords(db, account.id).map((r) => [r.remoteId, { etag: r.etag ?? '', payload: r.raw }])),
         url: book.url,
         username,
         password: secret,
@@ -77,14 +84,15 @@ export function carddavFactory(): SourceFactory {
         supportsSyncCollection: book.supportsSyncCollection,
         knownEtags: () => etagsByRemoteId(db, account.id),
       });
-      live.set(account.id, (entry = { secret, source }));
+      live.set(account.id, (entry = { secret, groupsMode, source }));
     }
     // iCloud accepts only vCard 3.0 (carddav-icloud.md §4); it is also what Xandikos advertises.
     return { source: entry.source, codec: vcardCodec({ version: '3.0', db }) };
   };
 }
 
-export function defaultSourceFactories(env: Env): SourceFactories {
-  const carddav = carddavFactory();
+/** `host.images`: the host's image port (Electron: nativeImage), for photos over iCloud's limit. */
+export function defaultSourceFactories(env: Env, host: { images?: ImagePort } = {}): SourceFactories {
+  const carddav = carddavFactory(host);
   return { google: googleFactory(env), carddav, icloud: carddav, folder: folderSourceFactory };
 }

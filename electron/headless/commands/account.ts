@@ -8,20 +8,22 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConcordError } from '../../../shared/api/errors.ts';
 import type { Account } from '../../../shared/model/account.ts';
-import { syncDirections } from '../../../shared/model/account.ts';
+import { groupsModes, syncDirections } from '../../../shared/model/account.ts';
+import type { GroupsMode } from '../../../shared/model/account.ts';
 import type { GoogleConfig } from '../../engine/providers/google/index.ts';
 import { isProviderError } from '../../engine/providers/types.ts';
 import type { Cli, Command } from '../cli-kit.ts';
 import { EXIT, UsageError, accountNamed, parse, printJson, readSecret, required, secretFromEnv, table } from '../cli-kit.ts';
 
 const usages = {
-  carddav: 'concord account add carddav --name NAME --url URL --username USER --password-env VAR [--direction two-way|pull|push]',
-  icloud: 'concord account add icloud --name NAME --username APPLE_ID --password-env VAR [--url URL] [--direction two-way|pull|push]',
+  carddav: 'concord account add carddav --name NAME --url URL --username USER --password-env VAR [--direction two-way|pull|push] [--groups categories|group-cards]',
+  icloud: 'concord account add icloud --name NAME --username APPLE_ID --password-env VAR [--url URL] [--direction two-way|pull|push] [--groups categories|group-cards]',
   google: 'concord account add google --name NAME --client-id ID --client-secret-env VAR [--refresh-token-env VAR] [--direction two-way|pull|push]',
   folder: 'concord account add folder --name NAME --path DIR [--direction two-way|pull|push]',
 };
 const addUsage = `concord account add carddav|icloud|google|folder … (${Object.values(usages).join(' | ')})`;
-const usage = 'concord account add|list|remove …';
+const usage = 'concord account add|list|update|remove …';
+const updateUsage = 'concord account update NAME [--direction two-way|pull|push] [--groups categories|group-cards]';
 
 const common = {
   name: { type: 'string' },
@@ -34,6 +36,13 @@ function direction(value: string | undefined): (typeof syncDirections)[number] {
   if (value === undefined) return 'two-way';
   if (!(syncDirections as readonly string[]).includes(value)) throw new UsageError(`--direction must be two-way, pull or push, not '${value}'`);
   return value as (typeof syncDirections)[number];
+}
+
+/** --groups: where a CardDAV account keeps groups (undefined: the kind's default, or unchanged). */
+function groupsMode(value: string | undefined): GroupsMode | undefined {
+  if (value === undefined) return undefined;
+  if (!(groupsModes as readonly string[]).includes(value)) throw new UsageError(`--groups must be categories or group-cards, not '${value}'`);
+  return value as GroupsMode;
 }
 
 function region(value: string | undefined): string | null {
@@ -91,17 +100,18 @@ async function add(args: string[], cli: Cli): Promise<number> {
     'client-secret-env': { type: 'string' },
     'refresh-token-env': { type: 'string' },
     path: { type: 'string' },
+    groups: { type: 'string' },
   } as const;
   const parsed = parse(rest, cli, options, u);
   if (!parsed) return EXIT.ok;
   const v = parsed.values;
   const allowed: Record<string, string[]> = {
-    carddav: ['url', 'username', 'password-env'],
-    icloud: ['url', 'username', 'password-env'],
+    carddav: ['url', 'username', 'password-env', 'groups'],
+    icloud: ['url', 'username', 'password-env', 'groups'],
     google: ['client-id', 'client-secret-env', 'refresh-token-env'],
     folder: ['path'],
   };
-  for (const flag of ['url', 'username', 'password-env', 'client-id', 'client-secret-env', 'refresh-token-env', 'path'] as const) {
+  for (const flag of ['url', 'username', 'password-env', 'client-id', 'client-secret-env', 'refresh-token-env', 'path', 'groups'] as const) {
     if (v[flag] !== undefined && !allowed[kind]!.includes(flag)) throw new UsageError(`--${flag} does not apply to ${kind} accounts (usage: ${u})`);
   }
   const name = required(v.name, '--name', u);
@@ -114,7 +124,8 @@ async function add(args: string[], cli: Cli): Promise<number> {
       const url = kind === 'carddav' ? required(v.url, '--url', u) : (v.url ?? null);
       const username = required(v.username, '--username', u);
       const password = await readSecret(cli.io, kind === 'icloud' ? 'App-specific password' : 'Password', v['password-env'], '--password-env');
-      params = { ...base, kind, url, username, secret: password } as const;
+      const groups = groupsMode(v.groups);
+      params = { ...base, kind, url, username, secret: password, ...(groups && { groupsMode: groups }) } as const;
       break;
     }
     case 'google': {
@@ -163,6 +174,26 @@ async function list(args: string[], cli: Cli): Promise<number> {
   return EXIT.ok;
 }
 
+async function update(args: string[], cli: Cli): Promise<number> {
+  const options = { direction: { type: 'string' }, groups: { type: 'string' }, json: { type: 'boolean' } } as const;
+  const parsed = parse(args, cli, options, updateUsage, { min: 1, max: 1 });
+  if (!parsed) return EXIT.ok;
+  const v = parsed.values;
+  const { client } = await cli.session();
+  const account = await accountNamed(client, parsed.positionals[0]!);
+  const groups = groupsMode(v.groups);
+  if (groups !== undefined && account.kind !== 'carddav' && account.kind !== 'icloud') throw new UsageError(`--groups applies to CardDAV and iCloud accounts only, not to ${account.kind} (usage: ${updateUsage})`);
+  if (groups === undefined && v.direction === undefined) throw new UsageError(`nothing to change (usage: ${updateUsage})`);
+  const updated = await client.call('accounts.update', {
+    id: account.id,
+    ...(v.direction !== undefined && { direction: direction(v.direction) }),
+    ...(groups !== undefined && { groupsMode: groups }),
+  });
+  if (v.json) printJson(cli.io, updated);
+  else cli.io.stdout.write(`Updated the account “${updated.name}” (direction ${updated.settings.direction}, groups as ${updated.settings.groupsMode}).\n`);
+  return EXIT.ok;
+}
+
 async function remove(args: string[], cli: Cli): Promise<number> {
   const u = 'concord account remove NAME';
   const parsed = parse(args, cli, { json: { type: 'boolean' } }, u, { min: 1, max: 1 });
@@ -182,6 +213,8 @@ export const accountCommand: Command = async (args, cli) => {
       return add(rest, cli);
     case 'list':
       return list(rest, cli);
+    case 'update':
+      return update(rest, cli);
     case 'remove':
       return remove(rest, cli);
     default:

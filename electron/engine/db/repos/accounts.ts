@@ -1,6 +1,7 @@
 // SQL for the accounts table. Rows are mapped explicitly to the shared Account type; times are
 // stored as epoch milliseconds and cross the contract as ISO strings.
 import type { Account, AccountSettings, AccountStatus } from '../../../../shared/model/account.ts';
+import { defaultGroupsMode } from '../../../../shared/model/account.ts';
 import type { ReadableDb, WritableDb } from '../handle.ts';
 import { prepared } from '../handle.ts';
 
@@ -24,8 +25,8 @@ function toAccount(row: AccountRow): Account {
     kind: row.kind,
     name: row.name,
     enabled: row.enabled === 1,
-    // Settings written before a field existed get its default.
-    settings: { conflictPolicy: 'ask', priority: 0, ...(JSON.parse(row.settings) as Partial<AccountSettings>) } as AccountSettings,
+    // Settings written before a field existed get its default (settings are JSON: no migration needed).
+    settings: { conflictPolicy: 'ask', priority: 0, groupsMode: defaultGroupsMode(row.kind), ...(JSON.parse(row.settings) as Partial<AccountSettings>) } as AccountSettings,
     status: row.status,
     lastError: row.last_error,
     lastSyncedAt: row.last_synced_at === null ? null : iso(row.last_synced_at),

@@ -15,7 +15,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CallOptions, ChangePage, ContactSource, RemoteItem, SourceCapabilities } from '../types.ts';
 import { ProviderError, throwIfAborted } from '../types.ts';
+import type { ImagePort } from '../../ports.ts';
 import { isICloudHost } from './credential-scope.ts';
+import { fitForICloud } from './icloud-limits.ts';
+import { looksLikeGroupCard } from './group-index.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { canonicalPath, isMember, resourceName, vcardUid } from './hrefs.ts';
 import { DavHttpError, httpFailure } from './http-errors.ts';
@@ -44,6 +47,14 @@ export interface CardDavSourceOptions {
    * Without it a changed ctag is `cursor-invalid`, and the engine's full listing reconciles.
    */
   knownEtags?: () => Promise<ReadonlyMap<string, string>> | ReadonlyMap<string, string>;
+  /**
+   * The items the engine holds for this address book (id → etag and payload as last stored). A full
+   * listing (the first sync, or the recovery after the server refused the sync token) then downloads
+   * only members whose listed etag differs, and hands the stored copy up for the rest — the engine
+   * sees an echo — instead of re-downloading every card (carddav-icloud.md checklist: "full re-list,
+   * download only etag mismatches").
+   */
+  stored?: () => Promise<ReadonlyMap<string, StoredItem>> | ReadonlyMap<string, StoredItem>;
   /** hrefs per multiget (Evolution uses 100; iCloud cards can be 256 KB, so 100 ≈ 25 MB at worst). */
   maxBatch?: number;
   /** Phrase errors for iCloud (app-specific passwords…); default: the host is *.icloud.com. */
@@ -51,6 +62,16 @@ export interface CardDavSourceOptions {
   /** Return the sent card with the PUT's strong ETag instead of reading it back. Only for servers that store cards verbatim. */
   trustPutEtag?: boolean;
   timeoutMs?: number;
+  /** iCloud: reduces photos over 224 KB (icloud-limits.ts); without it such photos are left out of the iCloud copy. */
+  images?: ImagePort;
+  /** Told about a contact written with a change the user should know of (a reduced or omitted photo). */
+  onWarning?: (id: string, message: string) => void;
+}
+
+/** What the engine stored of one item. */
+export interface StoredItem {
+  etag: string;
+  payload: string;
 }
 
 interface Batch {
@@ -84,14 +105,36 @@ export class CardDavSource implements ContactSource {
     throwIfAborted(options.signal);
     const env = this.env(options.signal);
     let plan: ListingPlan;
+    let reused: RemoteItem[] = [];
     if (cursor === null) {
       this.syncCollection ??= (await probeCapabilities(env)).syncCollection;
       plan = await fullPlan(env, this.syncCollection);
+      reused = await this.unchangedFromStore(plan);
     } else {
       const decoded = decodeCursor(cursor, this.collection);
       plan = decoded.mode === 'sync' ? await syncPlan(env, decoded.token) : await ctagDeltaPlan(env, decoded.ctag);
     }
-    yield* this.pages(plan, cursor === null, options.signal);
+    yield* this.pages(plan, cursor === null, options.signal, reused);
+  }
+
+  /**
+   * Members of a full listing whose listed etag equals the stored one: their stored copies, and the
+   * plan's fetch list shortened by them. An etag is the server's version of exactly those bytes
+   * (RFC 9110 §8.8.3, strong etags on address objects: RFC 6352 §6.3.2.3), so nothing is missed.
+   */
+  private async unchangedFromStore(plan: ListingPlan): Promise<RemoteItem[]> {
+    if (!this.options.stored || plan.etags.size === 0) return [];
+    const stored = await this.options.stored();
+    if (stored.size === 0) return [];
+    const reused: RemoteItem[] = [];
+    plan.fetch = plan.fetch.filter((path) => {
+      const etag = plan.etags.get(path);
+      const held = stored.get(path);
+      if (!etag || !held || held.etag !== etag) return true;
+      reused.push({ id: path, etag, payload: held.payload, contentType: 'text/vcard', updatedAt: null });
+      return false;
+    });
+    return reused;
   }
 
   async get(ids: readonly string[], options: CallOptions = {}): Promise<RemoteItem[]> {
@@ -111,6 +154,7 @@ export class CardDavSource implements ContactSource {
     throwIfAborted(options.signal);
     const uid = options.idHint ?? vcardUid(payload) ?? randomUUID();
     const path = this.collection + resourceName(uid);
+    payload = await this.withinLimits(path, payload);
     const action = 'creating a card';
     const reply = await this.send('PUT', path, { 'If-None-Match': '*', 'Content-Type': 'text/vcard; charset=utf-8' }, payload, options.signal, action);
     if (reply.status === 412) {
@@ -124,6 +168,7 @@ export class CardDavSource implements ContactSource {
     throwIfAborted(options.signal);
     const path = this.memberPath(id);
     requireEtag(etag, path);
+    payload = await this.withinLimits(path, payload);
     const action = 'saving the card';
     const reply = await this.send('PUT', path, { 'If-Match': etag, 'Content-Type': 'text/vcard; charset=utf-8' }, payload, options.signal, action);
     if (reply.status === 412) throw await this.preconditionOrGone(path, options.signal);
@@ -143,17 +188,30 @@ export class CardDavSource implements ContactSource {
 
   // ── internals ───────────────────────────────────────────────────────────────
 
+  /** iCloud's photo and card size limits (icloud-limits.ts); other servers answer 413 themselves. */
+  private async withinLimits(path: string, payload: string): Promise<string> {
+    if (!this.icloud || looksLikeGroupCard(payload)) return payload;
+    const fitted = await fitForICloud(payload, this.options.images);
+    if (fitted.warning) this.options.onWarning?.(path, fitted.warning);
+    return fitted.text;
+  }
+
   private env(signal: AbortSignal | undefined): ListingEnv {
     return { transport: this.transport, url: this.url, collection: this.collection, icloud: this.icloud, signal, knownEtags: this.options.knownEtags };
   }
 
-  /** One page per multiget batch; deletions and the cursor on the last page. */
-  private async *pages(plan: ListingPlan, full: boolean, signal: AbortSignal | undefined): AsyncIterable<ChangePage> {
+  /** Stored copies first (no requests), then one page per multiget batch; deletions and the cursor on the last page. */
+  private async *pages(plan: ListingPlan, full: boolean, signal: AbortSignal | undefined, reused: RemoteItem[] = []): AsyncIterable<ChangePage> {
     const size = this.capabilities.maxBatch;
     const batches: string[][] = [];
     for (let i = 0; i < plan.fetch.length; i += size) batches.push(plan.fetch.slice(i, i + size));
     const deleted = [...plan.deleted];
     const cursor = encodeCursor(plan.cursor);
+    for (let i = 0; i < reused.length; i += size) {
+      const last = batches.length === 0 && i + size >= reused.length;
+      yield { changed: reused.slice(i, i + size), deleted: last ? deleted : [], nextCursor: last ? cursor : null };
+      if (last) return;
+    }
     if (batches.length === 0) {
       yield { changed: [], deleted, nextCursor: cursor };
       return;

@@ -33,6 +33,8 @@ export interface ListingPlan {
   /** Ids deleted since the cursor (always empty for a full listing). */
   deleted: string[];
   cursor: CardDavCursor;
+  /** The etag the listing gave for each member in `fetch`, where it gave one. */
+  etags: Map<string, string>;
 }
 
 export interface Capabilities {
@@ -69,6 +71,7 @@ export async function syncPlan(env: ListingEnv, token: string | null): Promise<L
   const full = token === null;
   const action = full ? 'listing the address book' : 'asking the address book for changes';
   const state = new Map<string, 'changed' | 'deleted'>();
+  const etags = new Map<string, string>();
   let current = token;
   for (let round = 0; ; round++) {
     let ms;
@@ -94,6 +97,8 @@ export async function syncPlan(env: ListingEnv, token: string | null): Promise<L
         else state.set(entry.path, 'deleted');
       } else if (entry.status >= 200 && entry.status < 300) {
         state.set(entry.path, 'changed');
+        const etag = text(entry.props['getetag']);
+        if (etag) etags.set(entry.path, etag);
       }
     }
     const next = ms.syncToken ?? current;
@@ -107,7 +112,7 @@ export async function syncPlan(env: ListingEnv, token: string | null): Promise<L
     }
     const fetch = [...state].filter(([, s]) => s === 'changed').map(([p]) => p);
     const deleted = [...state].filter(([, s]) => s === 'deleted').map(([p]) => p);
-    return { fetch, deleted, cursor: { mode: 'sync', token: next, collection: env.collection } };
+    return { fetch, deleted, cursor: { mode: 'sync', token: next, collection: env.collection }, etags };
   }
 }
 
@@ -147,7 +152,7 @@ async function propfindFullPlan(env: ListingEnv, syncCollection: boolean): Promi
   const token = syncCollection ? text(self?.props['syncToken']) : null;
   const ctag = text(self?.props['getctag']);
   const cursor: CardDavCursor = token ? { mode: 'sync', token, collection: env.collection } : { mode: 'ctag', ctag, collection: env.collection };
-  return { fetch: [...members.keys()], deleted: [], cursor };
+  return { fetch: [...members.keys()], deleted: [], cursor, etags: new Map([...members].filter(([, etag]) => etag !== '')) };
 }
 
 /** Changes since `ctag`: one Depth-0 PROPFIND when nothing changed, else an etag listing diffed against knownEtags. */
@@ -161,7 +166,7 @@ export async function ctagDeltaPlan(env: ListingEnv, ctag: string | null): Promi
     throw readFailure(env, error, action);
   }
   const cursor: CardDavCursor = { mode: 'ctag', ctag: current, collection: env.collection };
-  if (current !== null && current === ctag) return { fetch: [], deleted: [], cursor };
+  if (current !== null && current === ctag) return { fetch: [], deleted: [], cursor, etags: new Map() };
   if (!env.knownEtags) {
     // Without the previous etags we cannot tell which cards changed or went away; the engine's full
     // listing reconciles instead (and deletes nothing before it completed).
@@ -171,7 +176,7 @@ export async function ctagDeltaPlan(env: ListingEnv, ctag: string | null): Promi
   const { members } = await listMembers(env, action, false);
   const fetch = [...members].filter(([path, etag]) => known.get(path) !== etag).map(([path]) => path);
   const deleted = [...known.keys()].filter((path) => isMember(path, env.collection) && !members.has(path));
-  return { fetch, deleted, cursor };
+  return { fetch, deleted, cursor, etags: new Map(fetch.map((path) => [path, members.get(path) ?? ''])) };
 }
 
 async function listMembers(env: ListingEnv, action: string, withCollectionState: boolean): Promise<{ members: Map<string, string>; self: DavEntry | undefined }> {
