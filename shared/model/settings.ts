@@ -13,6 +13,8 @@ export const settingsSchema = z.object({
   guardMinContacts: z.number().int().min(0).default(10),
   /** … and more than this share of the account. */
   guardFraction: z.number().min(0).max(1).default(0.05),
+  /** Merge high-tier duplicate clusters after each sync or scan, as one undoable run (issue #10: off by default). */
+  autoMergeHighConfidence: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -54,4 +54,29 @@ describe('concord duplicates', () => {
     expect(await cli.json<Cluster[]>(['duplicates', 'list', '--scan', '--json'])).toEqual([]);
     expect(await cli.fails(['duplicates', 'merge', 'no-such-cluster'])).toMatch(/./);
   });
+
+  it('merges the whole high tier at once (--tier high), one run to undo', async () => {
+    const other = concord(join(temp, 'data-tier'));
+    const file = join(temp, 'tier.vcf');
+    const ann = ['FN:Ann Lee', 'N:Lee;Ann;;;', 'BDAY:1971-01-01', 'ORG:Acme Labs'];
+    writeFileSync(
+      file,
+      [
+        card('t1', [...ann, 'EMAIL:ann@example.org']),
+        card('t2', [...ann, 'EMAIL:ann.lee@work.example']),
+        card('t3', ['FN:Robert Stone', 'N:Stone;Robert;;;', 'TEL;TYPE=CELL:+1 415 555 0100']),
+        card('t4', ['FN:Bob Stone', 'N:Stone;Bob;;;', 'TEL;TYPE=CELL:(415) 555-0100']),
+      ].join(''),
+    );
+    await other.ok(['import', file]);
+    const listed = await other.json<Cluster[]>(['duplicates', 'list', '--scan', '--json']);
+    expect(listed.map((c) => (c as Cluster & { tier: string }).tier).sort()).toEqual(['high', 'medium']);
+    expect(await other.fails(['duplicates', 'merge', '--tier', 'medium'], 2)).toMatch(/--tier takes 'high' only/);
+    const merged = await other.json<{ merged: number; run: number }>(['duplicates', 'merge', '--tier', 'high', '--json']);
+    expect(merged).toEqual({ merged: 1, run: expect.any(Number) });
+    expect((await other.json<StatusView>(['status', '--json'])).contacts).toBe(3);
+    expect(await other.ok(['duplicates', 'merge', '--tier', 'high'])).toMatch(/No high-confidence duplicates/);
+    await other.ok(['undo', String(merged.run)]);
+    expect((await other.json<StatusView>(['status', '--json'])).contacts).toBe(4);
+  });
 });

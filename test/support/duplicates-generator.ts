@@ -4,7 +4,8 @@
 // pinyin (张伟 / "Zhang Wei" / "Wei Zhang"), phone formats (+86 138…, 138…, 0086…, national
 // trunk 0), e-mail case and Gmail dots, fields missing on one copy or replaced by a newer value —
 // plus hard negatives: many different people called 王伟 and John Smith (own phones and
-// birthdays), and relatives who share a family name and a home phone or family e-mail.
+// birthdays), and relatives who share a family name and a home phone or family e-mail, often the
+// address, and for twins the birthday.
 // Ground truth: personOf[i] says which person card i belongs to. The perturbations are drawn
 // independently of the scorer (they model how copies arise, not what the scorer can find), so a
 // copy can lose everything it shared with the original; such copies count as misses.
@@ -105,6 +106,11 @@ export interface GeneratedBook {
   contacts: ContactFields[];
   /** Ground truth: the person each card belongs to. */
   personOf: number[];
+  /**
+   * What was done to each card when it was copied ([] for an original): 'name:nickname',
+   * 'email:dropped', 'phone:format', … — for analysing misses by kind of perturbation.
+   */
+  perturbations: string[][];
   /** How many cards are extra copies of someone else's card. */
   duplicates: number;
   /** Pairs of cards of the same person: the pairs a perfect finder reports. */
@@ -228,6 +234,10 @@ export function generateDuplicateBook(n: number, options: GeneratorOptions = {})
     }
     if (p.phones.length > 0 && chance(0.6)) q.phones = [{ ...p.phones[0]!, label: 'home' }, ...q.phones.slice(0, 1)];
     else if (p.emails.length > 0) q.emails = [p.emails[0]!];
+    // Twins: the same full birthday too (the hardest negatives for a finder that trusts birthdays).
+    if (p.birthday && p.birthday.year !== null && chance(0.1)) q.birthday = { ...p.birthday };
+    // Family members live together.
+    if (p.address && chance(0.5)) q.address = { ...p.address };
     return q;
   }
 
@@ -297,37 +307,69 @@ export function generateDuplicateBook(n: number, options: GeneratorOptions = {})
     Emily: ['Em'], Frances: ['Fran'], Jessica: ['Jess'], Gerald: ['Jerry'], Dorothy: ['Dot'], Henry: ['Hank'], Jacob: ['Jake'], John: ['Jack', 'Johnny'],
   };
 
-  /** An extra card of `p`, as another app or an old import wrote it. */
-  function copyOf(p: Person, baseStyle: number): ContactFields {
+  /** An extra card of `p`, as another app or an old import wrote it; `did` collects what was changed. */
+  function copyOf(p: Person, baseStyle: number, did: string[]): ContactFields {
     const q: Person = { ...p, emails: [...p.emails], phones: p.phones.map((x) => ({ ...x })), birthday: p.birthday && { ...p.birthday } };
     // Values replaced by newer ones (a new address, a new number): the copy no longer shares them.
     q.emails = q.emails.flatMap((e) => {
       const roll = r();
       if (roll < 0.45) return [e];
-      if (roll < 0.6) return [e.replace(/^[^@]+/, (l) => [...l].map((c) => (chance(0.5) ? c.toUpperCase() : c)).join(''))];
-      if (roll < 0.7) return [e.endsWith('@gmail.com') ? e.replace(/^([^@.]+)\.?([^@]*)@/, (_m, a: string, b: string) => (b ? `${a}${b}+contacts@` : `${a.slice(0, 2)}.${a.slice(2)}@`)) : e];
-      if (roll < 0.9) return [];
+      if (roll < 0.6) {
+        did.push('email:case');
+        return [e.replace(/^[^@]+/, (l) => [...l].map((c) => (chance(0.5) ? c.toUpperCase() : c)).join(''))];
+      }
+      if (roll < 0.7) {
+        if (e.endsWith('@gmail.com')) did.push('email:gmail-dots');
+        return [e.endsWith('@gmail.com') ? e.replace(/^([^@.]+)\.?([^@]*)@/, (_m, a: string, b: string) => (b ? `${a}${b}+contacts@` : `${a.slice(0, 2)}.${a.slice(2)}@`)) : e];
+      }
+      if (roll < 0.9) {
+        did.push('email:dropped');
+        return [];
+      }
+      did.push('email:replaced');
       return [emailFor(q)];
     });
-    if (p.emails.length === 0 && chance(0.1)) q.emails.push(emailFor(q));
+    if (p.emails.length === 0 && chance(0.1)) {
+      did.push('email:added');
+      q.emails.push(emailFor(q));
+    }
     q.phones = q.phones.flatMap((ph) => {
       const roll = r();
       if (roll < 0.7) return [ph];
-      if (roll < 0.9) return [];
+      if (roll < 0.9) {
+        did.push('phone:dropped');
+        return [];
+      }
+      did.push('phone:replaced');
       return [newPhone(ph.country)];
     });
-    if (chance(0.1)) q.phones.push(newPhone(p.han ? 'CN' : 'US'));
-    if (q.birthday && chance(0.4)) q.birthday = null;
-    else if (q.birthday && chance(0.02)) q.birthday = { ...q.birthday, day: q.birthday.day === 1 ? 2 : 1 };
+    if (chance(0.1)) {
+      did.push('phone:added');
+      q.phones.push(newPhone(p.han ? 'CN' : 'US'));
+    }
+    if (q.birthday && chance(0.4)) {
+      did.push('birthday:dropped');
+      q.birthday = null;
+    } else if (q.birthday && chance(0.02)) {
+      did.push('birthday:changed');
+      q.birthday = { ...q.birthday, day: q.birthday.day === 1 ? 2 : 1 };
+    }
     if (chance(0.4)) q.org = '';
     if (chance(0.5)) q.address = null;
     if (chance(0.6)) q.note = '';
     // A different format of the same numbers in about half the copies.
-    const f = cardOf(q, chance(0.5) ? baseStyle : baseStyle + 1 + Math.floor(r() * 3));
+    const reformat = chance(0.5);
+    if (!reformat && q.phones.length > 0) did.push('phone:format');
+    const f = cardOf(q, reformat ? baseStyle : baseStyle + 1 + Math.floor(r() * 3));
 
     const roll = r();
-    if (roll < 0.35) return f; // name as in the original
+    const named = (what: string) => {
+      did.push(`name:${what}`);
+      return f;
+    };
+    if (roll < 0.35) return named('same'); // name as in the original
     if (roll < 0.4) {
+      did.push('name:case');
       f.name.given = f.name.given.toUpperCase();
       f.name.family = p.han ? f.name.family : f.name.family.toLowerCase();
       f.formattedName = p.han ? `${p.family} ${p.given}` : `${f.name.given} ${f.name.family}`;
@@ -337,32 +379,34 @@ export function generateDuplicateBook(n: number, options: GeneratorOptions = {})
       if (p.han) {
         // Chinese copies misspell by writing the other reading instead (below); a swap here.
         [f.name.given, f.name.family] = [f.name.family, f.name.given];
-        return f;
+        return named('fields-swapped');
       }
       const which = chance(0.5) ? 'given' : 'family';
       f.name[which] = typoOf(f.name[which]);
       f.formattedName = `${f.name.given} ${f.name.family}`;
-      return f;
+      return named(`typo-${which}`);
     }
     if (roll < 0.64) {
       if (p.han) {
         if ([...p.given].length === 1) {
           f.name.given = `${pick(['小', '阿'])}${p.given}`;
           f.formattedName = `${p.family}${f.name.given}`;
+          return named('han-diminutive');
         }
-        return f;
+        return named('same');
       }
       const nick = nicknames[p.given];
       if (nick) {
         f.name.given = pick(nick);
         f.formattedName = `${f.name.given} ${f.name.family}`;
+        return named('nickname');
       }
-      return f;
+      return named('same');
     }
     if (roll < 0.74) {
       [f.name.given, f.name.family] = [f.name.family, f.name.given];
       f.formattedName = `${f.name.given} ${f.name.family}`;
-      return f;
+      return named('swapped');
     }
     if (roll < 0.89) {
       if (p.han) {
@@ -371,20 +415,22 @@ export function generateDuplicateBook(n: number, options: GeneratorOptions = {})
         f.name.given = familyFirst ? p.familyLatin : p.givenLatin;
         f.name.family = familyFirst ? p.givenLatin : p.familyLatin;
         f.formattedName = `${f.name.given} ${f.name.family}`;
+        return named(familyFirst ? 'pinyin-family-first' : 'pinyin');
       }
-      return f;
+      return named('same');
     }
     if (roll < 0.95) {
       // Only a formatted name (an app that never splits names).
       f.name.given = '';
       f.name.family = '';
-      return f;
+      return named('formatted-only');
     }
     if (!p.han) {
       f.name.given = `${p.given[0]}.`;
       f.formattedName = `${f.name.given} ${f.name.family}`;
+      return named('initial');
     }
-    return f;
+    return named('same');
   }
 
   // How many people, and how many of them get one or two extra cards.
@@ -399,7 +445,7 @@ export function generateDuplicateBook(n: number, options: GeneratorOptions = {})
     people.push(previous && chance(relativeRate) ? relativeOf(previous) : chance(commonNameRate * 2) ? commonNamed() : newPerson());
     styles.push(Math.floor(r() * 4));
   }
-  const cards: { fields: ContactFields; person: number }[] = people.map((p, i) => ({ fields: cardOf(p, styles[i]!), person: i }));
+  const cards: { fields: ContactFields; person: number; did: string[] }[] = people.map((p, i) => ({ fields: cardOf(p, styles[i]!), person: i, did: [] }));
   // Copies of a random choice of people (without repeats), one or two each.
   const order = people.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
@@ -409,7 +455,10 @@ export function generateDuplicateBook(n: number, options: GeneratorOptions = {})
   for (let k = 0; k < once + twice; k++) {
     const who = order[k % order.length]!;
     const copies = k < twice ? 2 : 1;
-    for (let c = 0; c < copies; c++) cards.push({ fields: copyOf(people[who]!, styles[who]!), person: who });
+    for (let c = 0; c < copies; c++) {
+      const did: string[] = [];
+      cards.push({ fields: copyOf(people[who]!, styles[who]!, did), person: who, did });
+    }
   }
   // Shuffle, so copies are not next to their originals.
   for (let i = cards.length - 1; i > 0; i--) {
@@ -420,7 +469,7 @@ export function generateDuplicateBook(n: number, options: GeneratorOptions = {})
   for (const c of cards) sizes.set(c.person, (sizes.get(c.person) ?? 0) + 1);
   let truePairs = 0;
   for (const k of sizes.values()) truePairs += (k * (k - 1)) / 2;
-  return { contacts: cards.map((c) => c.fields), personOf: cards.map((c) => c.person), duplicates: extra, truePairs };
+  return { contacts: cards.map((c) => c.fields), personOf: cards.map((c) => c.person), perturbations: cards.map((c) => c.did), duplicates: extra, truePairs };
 }
 
 export interface TierQuality {

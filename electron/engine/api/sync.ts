@@ -14,13 +14,19 @@ import { takePath } from '../model/merge/index.ts';
 import { journalOfContact } from '../db/repos/journal.ts';
 import { reverseRun } from '../sync/undo.ts';
 import { refreshAfterRun } from '../match/finder.ts';
+import { autoMergeHighTier } from './duplicates.ts';
 import type { DomainHandlers } from './handlers.ts';
 import { iso } from './wire-time.ts';
 import { runView } from './status.ts';
 
 
 export const syncHandlers: DomainHandlers<'sync.run' | 'conflicts.list' | 'conflicts.resolve' | 'history.runs' | 'history.undo' | 'contacts.history'> = {
-  'sync.run': (p, ctx) => ctx.sync.run({ dryRun: p.dryRun, approve: p.approve, trigger: 'manual', ...(p.accountIds && { accountIds: p.accountIds }) }),
+  'sync.run': async (p, ctx) => {
+    const summary = await ctx.sync.run({ dryRun: p.dryRun, approve: p.approve, trigger: 'manual', ...(p.accountIds && { accountIds: p.accountIds }) });
+    // Opt-in (settings.autoMergeHighConfidence): the high tier, freshly re-scored by the run, merged as one undoable run; the next sync pushes it.
+    if (!p.dryRun) autoMergeHighTier(ctx);
+    return summary;
+  },
 
   'conflicts.list': (p, ctx) =>
     openConflicts(ctx.db, p.contactId ? { contactId: p.contactId } : {}).map((c) => ({

@@ -1,6 +1,7 @@
 // Merging duplicate hub contacts (DESIGN.md §5): one survivor keeps its id and gets the union of
 // every member's fields (per-field choices for the scalar ones), the others go to the trash with
-// reason 'merge', all as one journaled run with trigger 'merge' so history.undo reverses it.
+// reason 'merge', all as one journaled run with trigger 'merge' so history.undo reverses it (a bulk
+// accept of the high tier merges many groups in one such run: one undo takes them all back).
 // How the merge reaches the accounts, through the next sync's push (sync/push.ts):
 // - an account that holds only a merged card (not the survivor): that card's link moves to the
 //   survivor, so push patches the same remote item with the merged fields (its id, photo and what
@@ -194,69 +195,103 @@ export function mergeFields(members: readonly { id: string; fields: ContactField
 
 /** Merges hub contacts as one journaled run (trigger 'merge'). */
 export function mergeContacts(db: WritableDb, now: number, request: MergeRequest): MergeOutcome {
+  return inTransaction(db, () => {
+    const run = startRun(db, 'merge', now);
+    const outcome = mergeInRun(db, run, now, request);
+    finishRun(db, run, 'ok', now, { merged: outcome.merged.length, survivorId: outcome.survivorId, movedLinks: outcome.movedLinks });
+    return outcome;
+  });
+}
+
+export interface BulkMergeOutcome {
+  /** The one run of every merge; null when there was nothing to merge (no run is recorded). */
+  run: number | null;
+  outcomes: MergeOutcome[];
+}
+
+/**
+ * Merges several disjoint groups (a tier's clusters) as ONE run, so one history.undo takes them
+ * all back; all or nothing: a group that cannot be merged rolls the whole run back.
+ */
+export function mergeMany(db: WritableDb, now: number, requests: readonly MergeRequest[]): BulkMergeOutcome {
+  if (requests.length === 0) return { run: null, outcomes: [] };
+  const seen = new Set<string>();
+  for (const r of requests) {
+    for (const id of r.contactIds) {
+      if (seen.has(id)) throw new ConcordError('INVALID_PARAMS', 'A contact can only be merged into one survivor per run.');
+      seen.add(id);
+    }
+  }
+  return inTransaction(db, () => {
+    const run = startRun(db, 'merge', now);
+    const outcomes = requests.map((r) => mergeInRun(db, run, now, r));
+    const merged = outcomes.reduce((n, o) => n + o.merged.length, 0);
+    finishRun(db, run, 'ok', now, { groups: outcomes.length, merged, movedLinks: outcomes.reduce((n, o) => n + o.movedLinks, 0) });
+    return { run, outcomes };
+  });
+}
+
+/** One merge inside an open run and transaction: the survivor rewritten, the others trashed, all journaled under `run`. */
+function mergeInRun(db: WritableDb, run: number, now: number, request: MergeRequest): MergeOutcome {
   const ids = [...new Set(request.contactIds)];
   if (ids.length < 2) throw new ConcordError('INVALID_PARAMS', 'A merge needs at least two different contacts.');
-  return inTransaction(db, () => {
-    const rows = ids.map((id) => {
-      const row = getContact(db, id);
-      if (!row || row.trashed) throw new ConcordError('NOT_FOUND', 'One of the contacts to merge does not exist any more or is in the trash.');
-      return row;
-    });
-    if (request.survivorId !== undefined && !ids.includes(request.survivorId)) throw new ConcordError('INVALID_PARAMS', 'The survivor must be one of the contacts merged.');
-    for (const id of Object.values(request.choices ?? {})) {
-      if (id !== undefined && !ids.includes(id)) throw new ConcordError('INVALID_PARAMS', 'Each field choice must name one of the contacts merged.');
-    }
-    const survivor = request.survivorId !== undefined ? rows.find((r) => r.id === request.survivorId)! : chooseSurvivor(db, rows);
-    const losers = rows.filter((r) => r.id !== survivor.id);
-    const fields = mergeFields([survivor, ...losers], request.choices);
-
-    const run = startRun(db, 'merge', now);
-    const w = { db, now, runId: run };
-    changeContact(w, survivor.id, fields);
-    // Accounts the survivor is in: a merged card there is redundant and will be deleted by push.
-    const covered = new Set(linksOfContact(db, survivor.id).map((l) => getAccountIdOfRecord(db, l.recordId)));
-    let movedLinks = 0;
-    for (const loser of losers) {
-      for (const link of linksOfContact(db, loser.id)) {
-        const accountId = getAccountIdOfRecord(db, link.recordId);
-        if (accountId === null) continue;
-        const conflicts = openConflicts(db, { contactId: loser.id, accountId });
-        if (covered.has(accountId)) {
-          // The item goes; what was disputed on it is settled by the merge.
-          for (const c of conflicts) resolveConflict(db, c.id, 'policy', now);
-          continue;
-        }
-        covered.add(accountId);
-        const record = recordOfContactIn(db, loser.id, accountId);
-        // Same base: push then sends exactly what the merge changed, field by field.
-        putLink(db, { ...link, contactId: survivor.id, how: 'user', linkedAt: now });
-        // A disputed field stays disputed, now on the survivor (push keeps the account's value meanwhile).
-        for (const c of conflicts) {
-          resolveConflict(db, c.id, 'policy', now);
-          openConflict(db, { ...c, contactId: survivor.id, runId: run });
-        }
-        appendJournal(db, {
-          runId: run,
-          at: now,
-          action: 'link',
-          contactId: survivor.id,
-          accountId,
-          remoteId: record?.remoteId ?? null,
-          before: { contactId: loser.id, recordId: link.recordId },
-          after: { contactId: survivor.id, recordId: link.recordId },
-        });
-        movedLinks++;
-      }
-      trashContact(w, loser.id, 'merge');
-      inheritDismissals(db, loser.id, survivor.id, now);
-      releaseContact(db, loser.id);
-    }
-    decideSuggestions(db, ids, 'accepted', now);
-    // A survivor held back by a linking suggestion is decided now (unless another one is still open).
-    if (!hasOpenLinkSuggestion(db, survivor.id)) releaseContact(db, survivor.id);
-    const merged = losers.map((l) => l.id);
-    appendJournal(db, { runId: run, at: now, action: 'merge', contactId: survivor.id, accountId: null, remoteId: null, before: { contactIds: ids }, after: { survivorId: survivor.id, merged, movedLinks } });
-    finishRun(db, run, 'ok', now, { merged: merged.length, survivorId: survivor.id, movedLinks });
-    return { run, survivorId: survivor.id, merged, movedLinks };
+  const rows = ids.map((id) => {
+    const row = getContact(db, id);
+    if (!row || row.trashed) throw new ConcordError('NOT_FOUND', 'One of the contacts to merge does not exist any more or is in the trash.');
+    return row;
   });
+  if (request.survivorId !== undefined && !ids.includes(request.survivorId)) throw new ConcordError('INVALID_PARAMS', 'The survivor must be one of the contacts merged.');
+  for (const id of Object.values(request.choices ?? {})) {
+    if (id !== undefined && !ids.includes(id)) throw new ConcordError('INVALID_PARAMS', 'Each field choice must name one of the contacts merged.');
+  }
+  const survivor = request.survivorId !== undefined ? rows.find((r) => r.id === request.survivorId)! : chooseSurvivor(db, rows);
+  const losers = rows.filter((r) => r.id !== survivor.id);
+  const fields = mergeFields([survivor, ...losers], request.choices);
+
+  const w = { db, now, runId: run };
+  changeContact(w, survivor.id, fields);
+  // Accounts the survivor is in: a merged card there is redundant and will be deleted by push.
+  const covered = new Set(linksOfContact(db, survivor.id).map((l) => getAccountIdOfRecord(db, l.recordId)));
+  let movedLinks = 0;
+  for (const loser of losers) {
+    for (const link of linksOfContact(db, loser.id)) {
+      const accountId = getAccountIdOfRecord(db, link.recordId);
+      if (accountId === null) continue;
+      const conflicts = openConflicts(db, { contactId: loser.id, accountId });
+      if (covered.has(accountId)) {
+        // The item goes; what was disputed on it is settled by the merge.
+        for (const c of conflicts) resolveConflict(db, c.id, 'policy', now);
+        continue;
+      }
+      covered.add(accountId);
+      const record = recordOfContactIn(db, loser.id, accountId);
+      // Same base: push then sends exactly what the merge changed, field by field.
+      putLink(db, { ...link, contactId: survivor.id, how: 'user', linkedAt: now });
+      // A disputed field stays disputed, now on the survivor (push keeps the account's value meanwhile).
+      for (const c of conflicts) {
+        resolveConflict(db, c.id, 'policy', now);
+        openConflict(db, { ...c, contactId: survivor.id, runId: run });
+      }
+      appendJournal(db, {
+        runId: run,
+        at: now,
+        action: 'link',
+        contactId: survivor.id,
+        accountId,
+        remoteId: record?.remoteId ?? null,
+        before: { contactId: loser.id, recordId: link.recordId },
+        after: { contactId: survivor.id, recordId: link.recordId },
+      });
+      movedLinks++;
+    }
+    trashContact(w, loser.id, 'merge');
+    inheritDismissals(db, loser.id, survivor.id, now);
+    releaseContact(db, loser.id);
+  }
+  decideSuggestions(db, ids, 'accepted', now);
+  // A survivor held back by a linking suggestion is decided now (unless another one is still open).
+  if (!hasOpenLinkSuggestion(db, survivor.id)) releaseContact(db, survivor.id);
+  const merged = losers.map((l) => l.id);
+  appendJournal(db, { runId: run, at: now, action: 'merge', contactId: survivor.id, accountId: null, remoteId: null, before: { contactIds: ids }, after: { survivorId: survivor.id, merged, movedLinks } });
+  return { run, survivorId: survivor.id, merged, movedLinks };
 }

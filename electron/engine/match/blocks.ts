@@ -169,7 +169,7 @@ export function findPairs(
   const n = features.length;
   if (n > MAX_SCAN) throw new Error(`a duplicate scan handles at most ${MAX_SCAN} contacts`);
   // 'nn' (nickname variants) share the 'n' blocks: "Bob Smith"'s variant meets Robert Smith's name.
-  const kinds = ['e', 'el', 'ps', 'n', 'o', 'of', 'i', 'ip'] as const;
+  const kinds = ['e', 'el', 'ps', 'n', 'o', 'of', 'bd', 'i', 'ip'] as const;
   const entries = Object.fromEntries(kinds.map((k) => [k, new Entries(k === 'n' || k === 'i' ? 3 * n : n)])) as Record<(typeof kinds)[number], Entries>;
   const primaryName = new Float64Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
@@ -236,7 +236,7 @@ export function findPairs(
       }
     }
   };
-  for (const k of ['e', 'ps', 'el', 'n', 'of'] as const) {
+  for (const k of ['e', 'ps', 'el', 'n', 'of', 'bd'] as const) {
     kind = k;
     runs(sorted[k], (_hash, members) => block(members));
   }

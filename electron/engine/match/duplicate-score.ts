@@ -10,6 +10,8 @@
 // Invariant: symmetric — scoreDuplicate(a, b) and scoreDuplicate(b, a) give the same score and tier.
 import { getCountries, getCountryCallingCode } from 'libphonenumber-js';
 import type { PartialDate } from '../../../shared/model/contact.ts';
+import { englishReason, evidence } from '../../../shared/model/duplicate-reasons.ts';
+import type { DuplicateEvidence, DuplicateReasonCode, PhoneLine } from '../../../shared/model/duplicate-reasons.ts';
 import { dateKey } from '../model/normalize/index.ts';
 import { displayOf } from './features.ts';
 import type { DupFeatures, NameReading, PhoneFeature } from './features.ts';
@@ -21,6 +23,8 @@ export interface DuplicateScore {
   tier: Tier;
   /** Empty when scored without explanation. */
   reasons: string[];
+  /** The same as codes with variables (shared/model/duplicate-reasons.ts); empty when not explained. */
+  evidence: DuplicateEvidence[];
   /** The raw sum of evidence, for tests and tuning. */
   points: number;
 }
@@ -41,6 +45,8 @@ export const weights = {
   typo: 2,
   homophone: 1.5,
   initial: 1.5,
+  /** Neither part the same but each close ("Sopia Hansen" / "Sophia Hasnen"): weak, yet not a different name. */
+  twoSlips: 1,
   partialName: 1,
   uncommonName: 1.5,
   /** A name a handful of contacts share: still worth something next to nothing else. */
@@ -49,6 +55,8 @@ export const weights = {
   differentNames: -4,
   differentSingleName: -2,
   sameBirthday: 2,
+  /** Day, month and year: two people share one by chance about once in 20,000 pairs. */
+  sameFullBirthday: 3,
   differentBirthdays: -3,
   phonesDiffer: -2,
   sameOrg: 1.5,
@@ -72,29 +80,32 @@ export function tierOf(score: number): Tier {
   return score >= HIGH ? 'high' : score >= MEDIUM ? 'medium' : 'low';
 }
 
-/** Collects evidence; reason text is only built when the scorer was asked to explain. */
+type Vars = Record<string, string | number>;
+
+/** Collects evidence; the codes and their variables are only built when the scorer was asked to explain. */
 class Evidence {
   points = 0;
   /** Only when explaining: a scan scores most pairs without keeping them. */
-  private readonly notes: { points: number; reason: string }[] | null;
+  private readonly notes: { points: number; evidence: DuplicateEvidence }[] | null;
   constructor(explain: boolean) {
     this.notes = explain ? [] : null;
   }
-  add(points: number, reason: () => string): void {
+  /** `code` may be a function when choosing it costs something (a name's display form). */
+  add(points: number, code: DuplicateReasonCode | (() => DuplicateReasonCode), vars?: () => Vars): void {
     this.points += points;
-    if (this.notes) this.notes.push({ points, reason: reason() });
+    if (this.notes) this.notes.push({ points, evidence: evidence(typeof code === 'function' ? code() : code, vars ? vars() : {}) });
   }
   /** For first, strongest first; then against, strongest first. */
-  reasons(): string[] {
+  evidence(): DuplicateEvidence[] {
     const notes = this.notes ?? [];
     const rank = (x: { points: number }) => (x.points >= 0 ? -x.points : 1000 + x.points);
-    return [...notes].sort((x, y) => rank(x) - rank(y)).map((e) => e.reason);
+    return [...notes].sort((x, y) => rank(x) - rank(y)).map((e) => e.evidence);
   }
 }
 
 // ---- names -------------------------------------------------------------------------------
 
-type NameKind = 'exact' | 'swap' | 'pinyin' | 'nickname' | 'typo' | 'homophone' | 'initial' | 'partial';
+type NameKind = 'exact' | 'swap' | 'pinyin' | 'nickname' | 'typo' | 'homophone' | 'initial' | 'typos' | 'partial';
 
 const strength: Record<NameKind, number> = {
   exact: weights.exactName,
@@ -104,6 +115,7 @@ const strength: Record<NameKind, number> = {
   typo: weights.typo,
   homophone: weights.homophone,
   initial: weights.initial,
+  typos: weights.twoSlips,
   partial: weights.partialName,
 };
 
@@ -140,11 +152,16 @@ export function editDistance(a: string, b: string, max: number): number {
   return rows[a.length]![b.length]!;
 }
 
-/** A spelling slip in a Latin name part: one edit in 4–7 letters, two in longer names. */
-function typo(a: string, b: string): boolean {
+/**
+ * A spelling slip in a Latin name part: one edit in 4–7 letters, two in longer names; and one
+ * dropped letter that leaves three ("Nora" / "Nra", "Carl" / "Cal"), when the first letter agrees
+ * (slips at the start of a word are rare, and "Ann" / "Jan" are two names).
+ */
+export function typo(a: string, b: string): boolean {
   if (a === b || !latin.test(a) || !latin.test(b)) return false;
   const n = Math.min(a.length, b.length);
-  if (n < 4) return false;
+  if (n < 3) return false;
+  if (n === 3) return Math.max(a.length, b.length) === 4 && a[0] === b[0] && editDistance(a, b, 1) <= 1;
   const max = n >= 8 ? 2 : 1;
   return editDistance(a, b, max) <= max;
 }
@@ -191,7 +208,12 @@ function relate(a: NameReading, b: NameReading, nickA: string[], nickB: string[]
     const x = orient(a, b.given, b.givenForms, b.family, b.familyForms, nickA, nickB);
     const y = orient(a, b.family, b.familyForms, b.given, b.givenForms, nickA, nickB);
     if (x && y) return strength[y.kind] > strength[x.kind] ? y : x;
-    return x ?? y;
+    if (x || y) return x ?? y;
+    // Copies edited twice can differ in both parts: a slip in the family name and a slip,
+    // nickname or initial in the given name. Not a different name, but only weak evidence.
+    const close = (g2: string, g2Forms: string[], f2: string) => typo(a.family, f2) && givenCompatible(a.given, a.givenForms, g2, g2Forms, nickA, nickB) !== null;
+    if (close(b.given, b.givenForms, b.family) || close(b.family, b.familyForms, b.given)) return { kind: 'typos', detail: null };
+    return null;
   }
   const single = twoA ? b : a;
   const full = twoA ? a : b;
@@ -236,27 +258,27 @@ function compareNames(a: DupFeatures, b: DupFeatures): NameMatch | 'different' |
   return single(a) || single(b) ? 'different-single' : 'different';
 }
 
-function nameReason(m: NameMatch, a: DupFeatures, b: DupFeatures): string {
+const nameCodes: Record<Exclude<NameKind, 'exact'>, DuplicateReasonCode> = {
+  swap: 'name.swapped',
+  pinyin: 'name.pinyin',
+  homophone: 'name.homophone',
+  nickname: 'name.nickname',
+  typo: 'name.spelling',
+  typos: 'name.spelling',
+  initial: 'name.initial',
+  partial: 'name.partial',
+};
+
+function nameEvidence(m: NameMatch, a: DupFeatures, b: DupFeatures): DuplicateReasonCode {
+  if (m.kind !== 'exact') return nameCodes[m.kind];
+  if (displayOf(a) === displayOf(b)) return 'name.same';
+  return m.viaA === 'phonetic' || m.viaB === 'phonetic' ? 'name.phonetic' : 'name.equivalent';
+}
+
+function nameVars(m: NameMatch, a: DupFeatures, b: DupFeatures): Vars {
   const [da, db] = [displayOf(a), displayOf(b)];
-  const pair = `${da} ≈ ${db}`;
-  switch (m.kind) {
-    case 'exact':
-      return da === db ? `same name ${da}` : m.viaA === 'phonetic' || m.viaB === 'phonetic' ? `${pair} (phonetic reading)` : `same name: ${pair}`;
-    case 'swap':
-      return `${pair} (given and family name swapped)`;
-    case 'pinyin':
-      return `${pair} (pinyin)`;
-    case 'homophone':
-      return `${pair} (same pinyin, different characters)`;
-    case 'nickname':
-      return `${pair} (nickname${m.detail ? ` ${m.detail[0]} / ${m.detail[1]}` : ''})`;
-    case 'typo':
-      return `${pair} (spelling)`;
-    case 'initial':
-      return `${pair} (initial)`;
-    case 'partial':
-      return `${pair} (part of the name)`;
-  }
+  if (m.kind === 'exact' && da === db) return { name: da };
+  return m.kind === 'nickname' && m.detail ? { a: da, b: db, from: m.detail[0], to: m.detail[1] } : { a: da, b: db };
 }
 
 // ---- emails --------------------------------------------------------------------------------
@@ -288,17 +310,9 @@ function compareEmails(fa: DupFeatures, fb: DupFeatures, ev: Evidence): number {
   if (best === 0) return 0;
   const x = fa.emails[bx]!;
   const y = fb.emails[by]!;
-  ev.add(best, () =>
-    best === weights.sameEmail
-      ? x.raw === y.raw
-        ? `same email ${x.raw}`
-        : `emails differ only in case: ${x.raw} / ${y.raw}`
-      : best === weights.gmailSame
-        ? `same Gmail address (dots and +tags ignored): ${x.raw} / ${y.raw}`
-        : best === weights.dotsOnly
-          ? `emails differ only in dots or +tag: ${x.raw} / ${y.raw}`
-          : `same email name “${x.loose}” at different domains: ${x.raw} / ${y.raw}`,
-  );
+  const code: DuplicateReasonCode =
+    best === weights.sameEmail ? (x.raw === y.raw ? 'email.same' : 'email.case') : best === weights.gmailSame ? 'email.gmail' : best === weights.dotsOnly ? 'email.dots' : 'email.localElsewhere';
+  ev.add(best, code, (): Vars => (code === 'email.same' ? { email: x.raw } : code === 'email.localElsewhere' ? { local: x.loose, a: x.raw, b: y.raw } : { a: x.raw, b: y.raw }));
   return best;
 }
 
@@ -350,9 +364,9 @@ export function samePhone(a: PhoneFeature, b: PhoneFeature): PhoneRelation {
   return null;
 }
 
-const phoneWord = (p: PhoneFeature): string => {
+const phoneLine = (p: PhoneFeature): PhoneLine => {
   const label = p.label?.toLowerCase() ?? '';
-  return label === 'mobile' || label === 'iphone' || label === 'work mobile' ? 'mobile' : label === 'home' || label === 'work' ? `${label} phone` : 'phone';
+  return label === 'mobile' || label === 'iphone' || label === 'work mobile' ? 'mobile' : label === 'home' || label === 'work' ? label : 'phone';
 };
 
 /** Adds the best phone evidence of the pair; returns its points (0: none). */
@@ -373,21 +387,23 @@ function comparePhones(a: DupFeatures, b: DupFeatures, ev: Evidence): number {
   if (!bx || !by) return 0;
   const x = bx;
   const y = by;
-  ev.add(best, () => {
-    const what = `${phoneWord(x)} ${x.raw}${x.raw === y.raw ? '' : ` = ${y.raw}`}`;
-    if (kind === 'local') return `same ${what} (one without area code)`;
-    if (kind === 'shared') return `shared ${what} (held by several contacts)`;
-    return x.raw === y.raw ? `same ${what}` : `same ${what} (written differently)`;
-  });
+  const code: DuplicateReasonCode = kind === 'local' ? 'phone.local' : kind === 'shared' ? 'phone.shared' : x.raw === y.raw ? 'phone.same' : 'phone.formats';
+  ev.add(best, code, (): Vars => (code === 'phone.same' ? { line: phoneLine(x), phone: x.raw } : { line: phoneLine(x), a: x.raw, b: y.raw }));
   return best;
 }
 
-/** Both have phones, none in common, and two of them are in the same country: likely two people. */
+/**
+ * Both have phones, none in common, and two of them are the same kind of line in the same country
+ * (two mobiles): likely two people. A home line on one card and a mobile on the other say nothing
+ * against: people have both, and a copy often kept only one. An unlabelled number may be either.
+ */
 function phonesConflict(a: PhoneFeature[], b: PhoneFeature[]): string | null {
   for (const x of a) {
     for (const y of b) {
       const cx = lineOf(x).cc;
-      if (cx === lineOf(y).cc) return cx ?? '';
+      if (cx !== lineOf(y).cc) continue;
+      const [kx, ky] = [phoneLine(x), phoneLine(y)];
+      if (kx === ky || kx === 'phone' || ky === 'phone') return cx ?? '';
     }
   }
   return null;
@@ -399,9 +415,9 @@ function compareBirthdays(x: PartialDate | null, y: PartialDate | null, ev: Evid
   if (!x || !y) return;
   const differs = (p: number | null, q: number | null) => p !== null && q !== null && p !== q;
   if (differs(x.year, y.year) || differs(x.month, y.month) || differs(x.day, y.day)) {
-    ev.add(weights.differentBirthdays, () => `different birthdays ${dateKey(x)} / ${dateKey(y)}`);
+    ev.add(weights.differentBirthdays, 'birthday.different', () => ({ a: dateKey(x), b: dateKey(y) }));
   } else if (x.month !== null && x.day !== null && x.month === y.month && x.day === y.day) {
-    ev.add(weights.sameBirthday, () => `same birthday ${dateKey(x.year !== null ? x : y)}`);
+    ev.add(x.year !== null && x.year === y.year ? weights.sameFullBirthday : weights.sameBirthday, 'birthday.same', () => ({ date: dateKey(x.year !== null ? x : y) }));
   }
 }
 
@@ -414,22 +430,27 @@ export function scoreDuplicate(a: DupFeatures, b: DupFeatures, explain = true): 
   if (phone === 0 && a.phones.length > 0 && b.phones.length > 0) {
     const cc = phonesConflict(a.phones, b.phones);
     // A new number is common for the same person; it only counts fully when nothing else is shared.
-    if (cc !== null) ev.add(email > 0 ? weights.phonesDiffer / 2 : weights.phonesDiffer, () => (cc ? `different phones in the same country (+${cc})` : 'different phones'));
+    if (cc !== null) ev.add(email > 0 ? weights.phonesDiffer / 2 : weights.phonesDiffer, cc ? 'phone.differentCountry' : 'phone.different', (): Vars => (cc ? { country: cc } : {}));
   }
   const strong = email >= weights.dotsOnly || phone >= weights.localPhone;
   const names = compareNames(a, b);
-  if (names === 'different') ev.add(weights.differentNames, () => `names differ: ${displayOf(a)} / ${displayOf(b)}`);
-  else if (names === 'different-single') ev.add(weights.differentSingleName, () => `names differ: ${displayOf(a)} / ${displayOf(b)}`);
+  const differ = () => ({ a: displayOf(a), b: displayOf(b) });
+  if (names === 'different') ev.add(weights.differentNames, 'name.different', differ);
+  else if (names === 'different-single') ev.add(weights.differentSingleName, 'name.different', differ);
   else if (names === 'unknown') {
-    if (strong) ev.add(weights.nameless, () => 'one of the two has no name');
+    if (strong) ev.add(weights.nameless, 'name.missing');
   } else {
-    ev.add(strength[names.kind], () => nameReason(names, a, b));
+    ev.add(
+      strength[names.kind],
+      () => nameEvidence(names, a, b),
+      () => nameVars(names, a, b),
+    );
     const count = Math.max(a.nameCount, b.nameCount);
     if (count > 0 && count <= RARE_NAME && (names.kind === 'exact' || names.kind === 'swap' || names.kind === 'pinyin')) {
       const full = (f: DupFeatures) => f.readings.some((r) => r.given !== '' && r.family !== '');
       if (full(a) && full(b)) {
-        if (count <= UNCOMMON_NAME) ev.add(weights.uncommonName, () => 'an uncommon name');
-        else ev.add(weights.rareName, () => `a rare name (${count} contacts)`);
+        if (count <= UNCOMMON_NAME) ev.add(weights.uncommonName, 'name.uncommon');
+        else ev.add(weights.rareName, 'name.rare', () => ({ count }));
       }
     }
   }
@@ -439,12 +460,13 @@ export function scoreDuplicate(a: DupFeatures, b: DupFeatures, explain = true): 
     if (j >= 0) {
       const org = a.orgNames[i]!.trim();
       const large = Math.max(a.orgCounts[i] ?? 0, b.orgCounts[j] ?? 0) > LARGE_ORG;
-      ev.add(large ? weights.largeOrg : weights.sameOrg, () => (large ? `same organisation ${org} (a large one)` : `same organisation ${org}`));
+      ev.add(large ? weights.largeOrg : weights.sameOrg, large ? 'org.large' : 'org.same', () => ({ org }));
       break;
     }
   }
-  if (a.addresses.length > 0 && a.addresses.some((x) => b.addresses.includes(x))) ev.add(weights.sameAddress, () => 'same address');
+  if (a.addresses.length > 0 && a.addresses.some((x) => b.addresses.includes(x))) ev.add(weights.sameAddress, 'address.same');
 
   const score = Math.round(Math.max(0, Math.min(1, ev.points / 10)) * 100) / 100;
-  return { score, tier: tierOf(score), reasons: explain ? ev.reasons() : [], points: ev.points };
+  const found = explain ? ev.evidence() : [];
+  return { score, tier: tierOf(score), reasons: found.map(englishReason), evidence: found, points: ev.points };
 }

@@ -130,12 +130,34 @@ function nameParts(given: string, family: string, formatted: string): { given: s
   return /\s/.test(single) || (isHanOnly(single) && single.length > 1 && !f) ? splitFullName(single) : { given: g, family: f };
 }
 
-function addReading(out: NameReading[], given: string, family: string, via: ReadingVia, han: boolean): void {
+function addReading(out: NameReading[], given: string, family: string, via: ReadingVia, han: boolean, from?: NameReading): void {
   const g = compactKey(given);
   const f = compactKey(family);
   if (!g && !f) return;
   if (out.some((r) => r.given === g && r.family === f)) return;
-  out.push({ given: g, family: f, via, han, givenForms: canonicalGivens(g), familyForms: canonicalGivens(f) });
+  let givenForms = canonicalGivens(g);
+  let familyForms = canonicalGivens(f);
+  if (from) {
+    // A pinyin reading stands for what its hanzi stand for: 高阿嘉 is 高嘉, so "Gao Ajia" is "Gao Jia" too.
+    const more = (forms: string[], han: string[]) => [...new Set([...forms, ...han.map((x) => givenPinyin(x))])].filter((x) => x.length > 0);
+    if (from.givenForms.length > 1) givenForms = more(givenForms, from.givenForms);
+    if (from.familyForms.length > 1) familyForms = more(familyForms, from.familyForms);
+  }
+  out.push({ given: g, family: f, via, han, givenForms, familyForms });
+}
+
+/**
+ * A whole name of three to five Latin words ("Jeremy De Luca", "Edward van der Berg") written in one
+ * field: where the given name ends is unknown (splitFullName keeps the first and last word), so it is
+ * also read at every other split. Family names with particles and two-word given names then meet the
+ * structured card that split them ("De Luca", "Mary Ann").
+ */
+function addSplitReadings(out: NameReading[], whole: string): void {
+  const text = cleanText(whole);
+  if (!text || text.includes(',') || hasHan(text) || hasKanaOrHangul(text)) return;
+  const words = text.split(/\s+/);
+  if (words.length < 3 || words.length > 5) return;
+  for (let k = 1; k < words.length; k++) addReading(out, words.slice(0, k).join(' '), words.slice(k).join(' '), 'formatted', false);
 }
 
 const sortedKey = (x: string, y: string): string => (x && y ? (x < y ? `${x} ${y}` : `${y} ${x}`) : x || y);
@@ -149,11 +171,15 @@ function computeReadings(fields: ContactFields): NameInfo {
   const g = name.given.trim();
   const fam = name.family.trim();
   const fn = formattedName.trim();
+  // The whole name in one field (no parts, or both in one of them): read at every split too.
+  if (!g && !fam) addSplitReadings(out, formattedName);
+  else if (!g || !fam) addSplitReadings(out, g || fam);
   // The formatted name is read too when it says something the parts do not ("Bob Smith" filed as
   // Robert); the usual "given family" / "familygiven" spelling of the same parts is skipped.
   if ((g || fam) && fn && fn !== `${g} ${fam}` && fn !== `${fam}${g}` && fn !== `${fam} ${g}`) {
     const split = splitFullName(formattedName);
     addReading(out, split.given, split.family, 'formatted', hasHan(split.given + split.family));
+    addSplitReadings(out, formattedName);
   }
   if (name.phoneticGiven.trim() || name.phoneticFamily.trim()) addReading(out, name.phoneticGiven, name.phoneticFamily, 'phonetic', false);
   // A one-word Han name ("小明") may be a nickname card: also read it as a given name alone.
@@ -162,7 +188,7 @@ function computeReadings(fields: ContactFields): NameInfo {
   const written = [...out];
   if (!anyKana) {
     for (const r of written) {
-      if (r.han) addReading(out, givenPinyin(r.given), familyPinyin(r.family), 'pinyin', false);
+      if (r.han) addReading(out, givenPinyin(r.given), familyPinyin(r.family), 'pinyin', false, r);
     }
   }
   const keys = new Set<string>();
@@ -297,10 +323,12 @@ const isInitial = (part: string): boolean => part.length === 1 && part >= 'a' &&
  * Gmail dots and other domains), phone suffix ('ps', which meets +86 / 0086 / national formats),
  * order-free name keys with pinyin ('n') and their nickname variants ('nn'), organisation ('o',
  * counted only, never a block: colleagues are not duplicates for working together), organisation +
- * family name + initial ('of'), and initials ('i' for everyone, 'ip' for initial-only names: an
- * 'ip' contact is compared with the 'i' contacts of its key, those not with each other).
+ * family name + initial ('of'), full birthday + first letter of a name part ('bd', which meets a
+ * misspelt name: one part keeps its first letter), and initials ('i' for everyone, 'ip' for
+ * initial-only names: an 'ip' contact is compared with the 'i' contacts of its key, those not with
+ * each other).
  */
-export type KeyKind = 'e' | 'el' | 'ps' | 'n' | 'nn' | 'o' | 'of' | 'i' | 'ip';
+export type KeyKind = 'e' | 'el' | 'ps' | 'n' | 'nn' | 'o' | 'of' | 'bd' | 'i' | 'ip';
 
 /** A key as parts, so the in-memory scan can hash it without building the string. */
 export type KeyVisitor = (kind: KeyKind, a: string, b?: string, c?: string) => void;
@@ -315,6 +343,15 @@ export function visitDuplicateKeys(f: DupFeatures, emit: KeyVisitor): void {
   for (const k of f.nameKeys) emit('n', k);
   for (const k of f.variantKeys) emit('nn', k);
   for (const org of f.orgs) emit('o', org);
+  const b = f.birthday;
+  // Only a full date: day and month alone are shared by one contact in 365, too many for a block.
+  if (b && b.year !== null && b.month !== null && b.day !== null) {
+    const date = `${b.year}-${b.month}-${b.day}`;
+    for (const r of f.readings) {
+      if (r.given) emit('bd', date, r.given[0]);
+      if (r.family) emit('bd', date, r.family[0]);
+    }
+  }
   for (const r of f.readings) {
     if (!r.given || !r.family) continue;
     // Colleagues share organisation and often family name; the given name's first letter keeps
@@ -334,6 +371,8 @@ export function keyString(kind: KeyKind, a: string, b = '', c = ''): string {
   switch (kind) {
     case 'of':
       return `of:${a}|${b}|${c}`;
+    case 'bd':
+      return `bd:${a}|${b}`;
     case 'i':
     case 'ip':
       return `i:${a} ${b}`;
@@ -351,7 +390,7 @@ export function keyString(kind: KeyKind, a: string, b = '', c = ''): string {
 export function storedDuplicateKeys(f: DupFeatures): string[] {
   const out = new Set<string>();
   visitDuplicateKeys(f, (kind, a, b, c) => {
-    if (kind === 'ps' || kind === 'el' || kind === 'nn' || kind === 'o' || kind === 'of') out.add(keyString(kind, a, b, c));
+    if (kind === 'ps' || kind === 'el' || kind === 'nn' || kind === 'o' || kind === 'of' || kind === 'bd') out.add(keyString(kind, a, b, c));
   });
   return [...out];
 }

@@ -49,7 +49,7 @@ export function findDuplicates(db: ReadableDb, options: BlockOptions = defaultBl
   }
   const dismissed = dismissedPairs(db);
   const search = findPairs(features, options, dismissed.size === 0 ? undefined : (a, b) => dismissed.has(pairKey(ids[a]!, ids[b]!)));
-  const pairs = search.pairs.map((p) => ({ a: ids[p.a]!, b: ids[p.b]!, score: p.score, tier: p.tier, reasons: p.reasons }));
+  const pairs = search.pairs.map((p) => ({ a: ids[p.a]!, b: ids[p.b]!, score: p.score, tier: p.tier, reasons: p.reasons, evidence: p.evidence }));
   return {
     contacts: ids.length,
     compared: search.compared,
@@ -134,7 +134,7 @@ export function refreshDuplicates(db: WritableDb, contactIds: readonly string[],
           const [a, b, fa, fb] = id < other ? [id, other, fx, fy] : [other, id, fy, fx];
           if (scoreDuplicate(fa, fb, false).tier === 'low') continue;
           const s = scoreDuplicate(fa, fb, true);
-          found.push({ a, b, score: s.score, tier: s.tier, reasons: s.reasons });
+          found.push({ a, b, score: s.score, tier: s.tier, reasons: s.reasons, evidence: s.evidence });
         }
       }
       replaceSuggestionsOf(db, id, found, now);

@@ -2,8 +2,9 @@
 // duplicate finder meet candidates. Linking keys: normalised email ('e:'), E.164 phone ('p:') and
 // name keys ('n:': order swaps, diacritics folded, pinyin for Chinese names). The duplicate finder
 // adds its own kinds to the same index (features.ts: phone suffix 'ps:', e-mail local part 'el:',
-// nickname variants 'nn:', organisation + family name 'of:', full birthday + initial 'bd:'), so a changed contact finds its
-// candidates with indexed probes. Prefixes keep the kinds apart in one index.
+// nickname variants 'nn:', organisation + family name 'of:', full birthday + initial 'bd:'), so a
+// changed contact finds its candidates with indexed probes. Prefixes keep the kinds apart in one
+// index.
 // Invariant: linkingKeys ⊆ blockingKeys, and linking probes only linkingKeys, so what the
 // duplicate finder adds to the index never changes which records link to which contacts.
 import type { ContactFields } from '../../../shared/model/contact.ts';

@@ -39,6 +39,33 @@ describe('duplicates generator', () => {
     expect(named('John', 'Smith')).toBeGreaterThan(20);
   });
 
+  it('records what was done to each copy, and nothing for originals', () => {
+    // One untouched original per person; every copy carries at least how its name was written.
+    const untouched = big.perturbations.flatMap((did, i) => (did.length === 0 ? [big.personOf[i]] : []));
+    expect(untouched).toHaveLength(20_000 - big.duplicates);
+    expect(new Set(untouched).size).toBe(untouched.length);
+    const kinds = new Set(big.perturbations.flat());
+    for (const k of ['name:same', 'name:nickname', 'name:pinyin', 'name:swapped', 'name:typo-given', 'name:initial', 'email:case', 'email:dropped', 'phone:format', 'phone:replaced', 'birthday:dropped']) {
+      expect(kinds).toContain(k);
+    }
+    // Every copy says how its name was written (exactly one name perturbation).
+    expect(big.perturbations.filter((d) => d.length > 0).every((d) => d.filter((x) => x.startsWith('name:')).length === 1)).toBe(true);
+  });
+
+  it('has relatives who share the family line or e-mail, an address, and twins a birthday', () => {
+    // Different people, same family name and the same phone number: the hardest negatives.
+    const byPhone = new Map<string, number[]>();
+    big.contacts.forEach((c, i) => c.phones.forEach((p) => byPhone.set(p.value.replace(/\D/g, '').slice(-9), [...(byPhone.get(p.value.replace(/\D/g, '').slice(-9)) ?? []), i])));
+    const relatives = [...byPhone.values()].filter((is) => new Set(is.map((i) => big.personOf[i])).size > 1 && new Set(is.map((i) => big.contacts[i]!.name.family)).size === 1);
+    expect(relatives.length).toBeGreaterThan(50);
+    const twins = relatives.filter((is) => {
+      const people = new Map(is.map((i) => [big.personOf[i], big.contacts[i]!]));
+      const days = [...people.values()].map((c) => (c.birthday?.year ? JSON.stringify(c.birthday) : null));
+      return days.length > 1 && days[0] !== null && days.every((d) => d === days[0]);
+    });
+    expect(twins.length).toBeGreaterThan(0);
+  });
+
   it('scores reported pairs against the truth', () => {
     const first = book.personOf.findIndex((p, i) => book.personOf.indexOf(p) !== i);
     const original = book.personOf.indexOf(book.personOf[first]!);

@@ -9,7 +9,7 @@ import { getRun } from '../../../electron/engine/db/repos/runs.ts';
 import { openSuggestions } from '../../../electron/engine/db/repos/suggestions.ts';
 import { listTrash } from '../../../electron/engine/db/repos/trash.ts';
 import { createContact } from '../../../electron/engine/hub/contacts.ts';
-import { mergeContacts, mergeFields } from '../../../electron/engine/hub/merge.ts';
+import { mergeContacts, mergeFields, mergeMany } from '../../../electron/engine/hub/merge.ts';
 import { scanDuplicates } from '../../../electron/engine/match/finder.ts';
 import { reverseRun } from '../../../electron/engine/sync/undo.ts';
 import { person, startTestEngine } from '../../support/engine.ts';
@@ -115,5 +115,24 @@ describe('mergeContacts', () => {
     expect(() => mergeContacts(db, 3, { contactIds: ['a', 'b'], choices: { name: 'm' } })).toThrow(/one of the contacts merged/);
     expect(() => mergeContacts(db, 3, { contactIds: ['a'] })).toThrow(/at least two/);
     expect(mergeContacts(db, 3, { contactIds: ['c', 'a'] }).survivorId).toBe('a');
+  });
+
+  it('merges several groups as one run (one undo), all or nothing', () => {
+    const db = t.engine.context.db;
+    createContact({ db, now: 1, runId: null }, person({ given: 'Mary', family: 'Major', email: 'mary@example.org' }), 'n');
+    expect(mergeMany(db, 2, [])).toEqual({ run: null, outcomes: [] });
+    expect(() => mergeMany(db, 2, [{ contactIds: ['a', 'b'] }, { contactIds: ['b', 'c'] }])).toThrow(/one survivor per run/);
+    // The second group is broken: the first is not merged either, and no run is left behind.
+    expect(() => mergeMany(db, 2, [{ contactIds: ['a', 'b'] }, { contactIds: ['m', 'gone'] }])).toThrow(/does not exist/);
+    expect(getContact(db, 'b')!.trashed).toBe(false);
+    const out = mergeMany(db, 3, [{ contactIds: ['a', 'b', 'c'], survivorId: 'a' }, { contactIds: ['m', 'n'] }]);
+    expect(out.outcomes.map((o) => o.survivorId)).toEqual(['a', 'n']);
+    expect(getRun(db, out.run!)).toMatchObject({ trigger: 'merge', status: 'ok' });
+    expect(journalOfRun(db, out.run!).filter((e) => e.action === 'merge')).toHaveLength(2);
+    // The refused attempts left no run behind: this is the first.
+    expect(out.run).toBe(1);
+    // a rewritten, b, c and m trashed (n already held everything m had: not rewritten).
+    expect(reverseRun(t.engine.context, out.run!).reversed).toBe(4);
+    expect(['b', 'c', 'm'].map((id) => getContact(db, id)!.trashed)).toEqual([false, false, false]);
   });
 });

@@ -7,6 +7,8 @@
 // Also here: the duplicate scan's one read of the whole hub, and which contacts a run changed.
 // Invariant: no statement here stores a pair that has a row in dismissals.
 import type { ContactFields } from '../../../../shared/model/contact.ts';
+import { evidence as note } from '../../../../shared/model/duplicate-reasons.ts';
+import type { DuplicateEvidence } from '../../../../shared/model/duplicate-reasons.ts';
 import type { ReadableDb, WritableDb } from '../handle.ts';
 import { prepared } from '../handle.ts';
 
@@ -19,10 +21,28 @@ export interface SuggestionPair {
   score: number;
   tier: SuggestionTier;
   reasons: string[];
+  /** The reasons as codes for translation; absent for text-only reasons (stored as 'note' evidence). */
+  evidence?: DuplicateEvidence[];
 }
 
 export interface OpenSuggestion extends SuggestionPair {
   origin: SuggestionOrigin;
+  evidence: DuplicateEvidence[];
+}
+
+/**
+ * The reasons column: a JSON array of strings (linking suggestions, rows stored before evidence
+ * existed) or { reasons, evidence } for a scan's pairs. One column, so no migration is needed and
+ * an older row still reads; text-only reasons read as 'note' evidence.
+ */
+function encodeReasons(p: SuggestionPair): string {
+  return JSON.stringify(p.evidence ? { reasons: p.reasons, evidence: p.evidence } : p.reasons);
+}
+
+function decodeReasons(text: string): { reasons: string[]; evidence: DuplicateEvidence[] } {
+  const v = JSON.parse(text) as string[] | { reasons: string[]; evidence: DuplicateEvidence[] };
+  if (Array.isArray(v)) return { reasons: v, evidence: v.map((r) => note('note', { text: r })) };
+  return v;
 }
 
 const ordered = <P extends { a: string; b: string }>(p: P): P => (p.a < p.b ? p : { ...p, a: p.b, b: p.a });
@@ -55,7 +75,7 @@ function upsertScanPair(db: WritableDb, p: SuggestionPair, at: number): void {
      ON CONFLICT (contact_a, contact_b) DO UPDATE SET score = excluded.score, tier = excluded.tier, reasons = excluded.reasons,
        status = CASE WHEN suggestions.status = 'accepted' THEN 'open' ELSE suggestions.status END,
        decided_at = CASE WHEN suggestions.status = 'accepted' THEN NULL ELSE suggestions.decided_at END`,
-  ).run(a, b, p.score, p.tier, JSON.stringify(p.reasons), at, a, b);
+  ).run(a, b, p.score, p.tier, encodeReasons(p), at, a, b);
 }
 
 /** A full scan's result replaces every open scan suggestion (linking suggestions stay until decided). */
@@ -93,7 +113,7 @@ export function openSuggestions(db: ReadableDb): OpenSuggestion[] {
      ORDER BY s.id`,
   )
     .all()
-    .map((r) => ({ ...r, reasons: JSON.parse(r.reasons) as string[] }));
+    .map((r) => ({ ...r, ...decodeReasons(r.reasons) }));
 }
 
 /** Marks every open pair among `contactIds` accepted (merged) or dismissed; returns how many. */
@@ -145,4 +165,18 @@ export function contactsChangedInRun(db: ReadableDb, runId: number): string[] {
   )
     .all(runId)
     .map((r) => r.id);
+}
+
+/**
+ * Contacts of merges that were undone (a 'merge' run reversed by an 'undo' run): the opt-in
+ * auto-merge leaves them to the user, so undoing an automatic merge is not redone by the next sync.
+ */
+export function contactsOfUndoneMerges(db: ReadableDb): Set<string> {
+  const rows = prepared<[], { id: string }>(
+    db,
+    `SELECT DISTINCT c.value AS id FROM journal m, json_each(m.before, '$.contactIds') c
+     WHERE m.action = 'merge'
+       AND EXISTS (SELECT 1 FROM runs u WHERE u.trigger = 'undo' AND json_extract(u.report, '$.undid') = m.run_id)`,
+  ).all();
+  return new Set(rows.map((r) => r.id));
 }
