@@ -17,6 +17,10 @@ import { contactViewHandlers } from './api/contact-views.ts';
 import { conflictChoiceHandlers } from './api/conflict-choice.ts';
 import { transferHandlers } from './api/transfer.ts';
 import { duplicateHandlers } from './api/duplicates.ts';
+import { demoHandlers } from './api/demo.ts';
+import { discoverHandlers } from './api/discover.ts';
+import { restoreFieldHandlers } from './api/restore-field.ts';
+import { historyChangeHandlers } from './api/history-changes.ts';
 import { createSyncRunner } from './sync/run.ts';
 import type { SyncRunner } from './sync/run.ts';
 import type { SourceFactories } from './sync/sources.ts';
@@ -59,6 +63,10 @@ export const handlers: Handlers = {
   ...conflictChoiceHandlers,
   ...transferHandlers,
   ...duplicateHandlers,
+  ...demoHandlers,
+  ...discoverHandlers,
+  ...restoreFieldHandlers,
+  ...historyChangeHandlers,
 };
 
 /** Methods that never write the database (safe while a dry run holds its transaction). */
@@ -73,6 +81,7 @@ const readOnlyMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'conflicts.list',
   'duplicates.list',
   'history.runs',
+  'history.changes',
   'settings.get',
   'status.get',
   'trash.list',

@@ -2,9 +2,10 @@
 // at runtime by the engine's dispatcher) and its result type. Handler and client types are derived
 // from this map, so adding a method here is the only way to add one anywhere.
 import { z } from 'zod';
-import { accountKinds, conflictPolicies, syncDirections } from '../model/account.ts';
+import { accountKinds, conflictPolicies, groupsModes, syncDirections } from '../model/account.ts';
 import type { Account } from '../model/account.ts';
 import type { Contact, ContactSummary } from '../model/contact.ts';
+import type { DuplicateEvidence } from '../model/duplicate-reasons.ts';
 import { settingsSchema } from '../model/settings.ts';
 import type { Settings } from '../model/settings.ts';
 import type { SyncSummary } from '../model/sync.ts';
@@ -60,6 +61,29 @@ export interface RunView {
   startedAt: string;
   finishedAt: string | null;
   summary: Partial<SyncSummary>;
+}
+
+/** One journal entry of a run (history.changes): a hub contact changed or a write to an account. */
+export interface RunChangeView {
+  at: string;
+  /** The journal action: 'contact.create', 'contact.update', 'contact.trash', 'remote.update', 'merge', … */
+  action: string;
+  contactId: string | null;
+  contactName: string;
+  accountId: string | null;
+  accountName: string | null;
+  /** Top-level fields that changed, for updates; empty otherwise. */
+  fields: string[];
+  /** Reversed by a later undo. */
+  undone: boolean;
+}
+
+export interface RunChangesPage {
+  total: number;
+  offset: number;
+  items: RunChangeView[];
+  /** Whether history.undo would reverse anything (the run changed contacts not yet undone). */
+  undoable: boolean;
 }
 
 export interface FieldChange {
@@ -297,6 +321,8 @@ export interface DuplicatePairView {
   tier: 'high' | 'medium' | 'low';
   /** Readable evidence: "same mobile +86 138 0013 8000", "张伟 ≈ Zhang Wei (pinyin)", "different birthdays …". */
   reasons: string[];
+  /** The same as codes with variables for translation, parallel to reasons (shared/model/duplicate-reasons.ts). */
+  evidence: DuplicateEvidence[];
 }
 
 /** Hub contacts that look like one person: one suggestion however many cards (duplicates.list). */
@@ -310,6 +336,8 @@ export interface DuplicateClusterView {
   tier: 'high' | 'medium' | 'low';
   /** The reasons of the links holding the cluster together (for a pair: its reasons). */
   reasons: string[];
+  /** The same as codes, parallel to reasons (evidence[i] is reasons[i]). */
+  evidence: DuplicateEvidence[];
   pairs: DuplicatePairView[];
   /** 'link': raised while linking a new account card, which waits for this decision before spreading. */
   origin: 'scan' | 'link';
@@ -329,6 +357,13 @@ export interface DuplicateScanView {
   medium: number;
   clusters: number;
   ms: number;
+}
+
+export interface MergeTierView {
+  /** Clusters merged. */
+  merged: number;
+  /** The one run holding every merge (history.undo reverses them all); null when nothing was merged. */
+  run: number | null;
 }
 
 export interface MergeView {
@@ -354,6 +389,12 @@ const mergeChoices = z
   })
   .strict();
 
+/** accounts.discover: what CardDAV discovery found with the typed-in details (nothing is saved). */
+export interface DiscoveryView {
+  principal: string;
+  addressBooks: { url: string; displayName: string | null }[];
+}
+
 export const contract = {
   'app.info': method<AppInfo>()(none),
 
@@ -373,6 +414,8 @@ export const contract = {
         defaultRegion: regionCode.nullable().default(null),
         conflictPolicy: z.enum(conflictPolicies).default('ask'),
         priority: z.number().int().min(-100).max(100).default(0),
+        /** CardDAV/iCloud: CATEGORIES or group cards; default group-cards for iCloud, categories otherwise. */
+        groupsMode: z.enum(groupsModes).optional(),
       })
       .strict(),
   ),
@@ -386,6 +429,7 @@ export const contract = {
         defaultRegion: regionCode.nullable().optional(),
         conflictPolicy: z.enum(conflictPolicies).optional(),
         priority: z.number().int().min(-100).max(100).optional(),
+        groupsMode: z.enum(groupsModes).optional(),
       })
       .strict(),
   ),
@@ -423,6 +467,10 @@ export const contract = {
   'history.runs': method<RunView[]>()(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict()),
   /** Reverses a run's changes to contacts, then syncs so every account gets the restored state. */
   'history.undo': method<SyncSummary & { undoRun: number; reversed: number }>()(z.object({ run: z.number().int().min(1) }).strict()),
+  /** What one run changed, in order (paged): the Activity screen's per-run list. */
+  'history.changes': method<RunChangesPage>()(
+    z.object({ run: z.number().int().min(1), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+  ),
   /** A contact's changes, field by field, newest first. */
   'contacts.history': method<FieldChange[]>()(z.object({ id }).strict()),
 
@@ -488,8 +536,26 @@ export const contract = {
   'duplicates.scan': method<DuplicateScanView>()(none),
   /** Merges a cluster into one contact as one run (history.undo reverses it); the next sync updates the accounts. */
   'duplicates.merge': method<MergeView>()(z.object({ id: clusterIdParam, survivorId: id.optional(), choices: mergeChoices.optional() }).strict()),
+  /** Bulk accept: merges every open cluster of the tier (only 'high') as one run (history.undo takes all back); run is null when there was nothing to merge. */
+  'duplicates.mergeTier': method<MergeTierView>()(z.object({ tier: z.literal('high') }).strict()),
   /** "Not the same person": the cluster (or one contact of it, split off) is never suggested again, even after edits. */
   'duplicates.dismiss': method<{ dismissed: number }>()(z.object({ id: clusterIdParam, contactId: id.optional() }).strict()),
+
+  /** Onboarding: adds the two sample address books as folder accounts (only on a hub without other accounts). */
+  'demo.load': method<{ accounts: Account[] }>()(none),
+  /** Runs CardDAV/iCloud discovery with these details and reports the address books; stores nothing. */
+  'accounts.discover': method<DiscoveryView>()(
+    z
+      .object({
+        kind: z.enum(['carddav', 'icloud']),
+        url: z.url({ protocol: /^https?$/ }).nullable().default(null),
+        username: z.string().min(1).max(320),
+        secret: z.string().min(1).max(4096),
+      })
+      .strict(),
+  ),
+  /** Sets one field of a contact back to a value its history holds (journaled; the next sync spreads it). */
+  'contacts.restoreField': method<{ restored: true }>()(z.object({ id, field: z.string().min(1).max(40), value: z.json() }).strict()),
 
   'settings.get': method<Settings>()(none),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),

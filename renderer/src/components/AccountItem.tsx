@@ -1,11 +1,14 @@
-// One account in the Accounts list: name, kind, status and last sync, and a Remove button that
-// asks for confirmation in place (no modal dialog, no window.confirm) before anything happens.
+// One account in the Accounts list: name, kind, status and last sync, its problem in plain words
+// with the fix (account-problems.ts), a Settings disclosure with the account's settings, and a
+// Remove button that asks for confirmation in place (no modal, no window.confirm).
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Account } from '../../../shared/model/account.ts';
 import { useT } from '../i18n/index.ts';
 import { useClient } from '../state/api.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { accountProblemKey } from './setup/account-problems.ts';
+import { AccountSettingsPanel } from './setup/AccountSettingsPanel.tsx';
 
 export function AccountItem(props: { account: Account }): ReactNode {
   const t = useT();
@@ -13,6 +16,7 @@ export function AccountItem(props: { account: Account }): ReactNode {
   const { account } = props;
   const [confirming, setConfirming] = useState(false);
   const [removing, setRemoving] = useState(false);
+  const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   async function remove(): Promise<void> {
@@ -28,6 +32,8 @@ export function AccountItem(props: { account: Account }): ReactNode {
   }
 
   const status = account.enabled ? account.status : 'paused';
+  const problem = accountProblemKey(account);
+  const panelId = `account-settings-${account.id}`;
   return (
     <li className="account-item" data-testid="account-item">
       <div className="account-main">
@@ -46,16 +52,29 @@ export function AccountItem(props: { account: Account }): ReactNode {
             {account.lastSyncedAt ? t('accounts.lastSync', { time: t.relative(account.lastSyncedAt) }) : t('accounts.neverSynced')}
           </span>
         </div>
-        {account.lastError && <p className="account-error">{account.lastError}</p>}
+        {problem && (
+          <div className="account-error" role="note">
+            <p>{t(problem)}</p>
+            {account.lastError && <p className="error-detail">{t('error.details', { message: account.lastError })}</p>}
+          </div>
+        )}
         {account.settings.username && <p className="account-user">{account.settings.username}</p>}
       </div>
       <div className="account-actions">
+        <button type="button" className="button button-quiet" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+          {t('setup.account.settings')}
+        </button>
         {!confirming && (
           <button type="button" className="button button-quiet" onClick={() => setConfirming(true)}>
             {t('accounts.remove')}
           </button>
         )}
       </div>
+      {open && (
+        <div id={panelId} className="account-panel">
+          <AccountSettingsPanel account={account} />
+        </div>
+      )}
       {confirming && (
         <div className="confirm" role="group" aria-label={t('accounts.remove')}>
           <p>{t('accounts.remove.confirm', { name: account.name })}</p>

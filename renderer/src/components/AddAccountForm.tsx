@@ -1,13 +1,16 @@
 // The "Add account" form. Fields follow the kind, as `accounts.add` expects them: CardDAV needs a
-// server URL, user name and password; iCloud an Apple ID and an app-specific password; Google only
-// a name (its sign-in is not a password). Checked here first so people get field-level messages in
-// their language; whatever the engine still rejects is shown by error code.
+// server URL, user name and password; iCloud an Apple ID and an app-specific password (with where
+// to create one); Google signs in in the browser. For CardDAV and iCloud the details are checked
+// with the server first (accounts.discover), so a wrong password or address is reported in plain
+// words with the fix while the user is still in the form, and nothing is saved until it works.
+// Checked here first for field-level messages in the user's language; whatever the engine still
+// rejects is shown by error code.
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { Params } from '../../../shared/api/contract.ts';
 import { ConcordError } from '../../../shared/api/errors.ts';
-import type { Account, SyncDirection } from '../../../shared/model/account.ts';
-import { syncDirections } from '../../../shared/model/account.ts';
+import type { Account, ConflictPolicy, SyncDirection } from '../../../shared/model/account.ts';
+import { conflictPolicies, syncDirections } from '../../../shared/model/account.ts';
 import { useT } from '../i18n/index.ts';
 import { useClient } from '../state/api.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
@@ -15,6 +18,9 @@ import { KindPicker } from './KindPicker.tsx';
 import type { AddableKind } from './KindPicker.tsx';
 import { SelectField } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
+import { DiscoveryFeedback } from './setup/DiscoveryFeedback.tsx';
+import type { Discovery } from './setup/DiscoveryFeedback.tsx';
+import { RegionSelect } from './setup/RegionSelect.tsx';
 
 interface Draft {
   kind: AddableKind;
@@ -23,13 +29,16 @@ interface Draft {
   username: string;
   secret: string;
   direction: SyncDirection;
-  region: string;
+  conflictPolicy: ConflictPolicy;
+  region: string | null;
 }
 
-type FieldName = 'name' | 'url' | 'username' | 'secret' | 'region';
+type FieldName = 'name' | 'url' | 'username' | 'secret';
 type FieldErrors = Partial<Record<FieldName, string>>;
 
-const blank: Draft = { kind: 'google', name: '', url: '', username: '', secret: '', direction: 'two-way', region: '' };
+const blank: Draft = { kind: 'carddav', name: '', url: '', username: '', secret: '', direction: 'two-way', conflictPolicy: 'ask', region: null };
+
+const APPLE_ID_URL = 'https://appleid.apple.com/account/manage';
 
 function isWebAddress(text: string): boolean {
   try {
@@ -45,23 +54,29 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
   const [draft, setDraft] = useState<Draft>(blank);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
+  const [discovery, setDiscovery] = useState<Discovery | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) => {
+      setDraft((d) => ({ ...d, [key]: value }));
+      // New details: what was found with the old ones no longer says anything.
+      if (key === 'kind' || key === 'url' || key === 'username' || key === 'secret') setDiscovery(null);
+    };
   const labels: Record<FieldName, string> = {
     name: t('form.name'),
     url: t('form.url'),
     username: draft.kind === 'icloud' ? t('form.appleId') : t('form.username'),
     secret: draft.kind === 'icloud' ? t('form.appPassword') : t('form.password'),
-    region: t('form.region'),
   };
 
-  function validate(d: Draft): FieldErrors {
+  function validate(d: Draft, forDiscovery = false): FieldErrors {
     const found: FieldErrors = {};
     const required = (field: FieldName, value: string) => {
       if (!value.trim()) found[field] = t('form.required', { field: labels[field] });
     };
-    required('name', d.name);
+    if (!forDiscovery) required('name', d.name);
     if (d.kind === 'carddav') {
       required('url', d.url);
       if (!found.url && !isWebAddress(d.url.trim())) found.url = t('form.invalidUrl');
@@ -70,7 +85,6 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
       required('username', d.username);
       required('secret', d.secret);
     }
-    if (d.region.trim() && !/^[A-Za-z]{2}$/.test(d.region.trim())) found.region = t('form.invalidRegion');
     return found;
   }
 
@@ -84,8 +98,37 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
       // Passwords are taken as typed: spaces can be part of them.
       secret: d.kind === 'google' || d.secret === '' ? null : d.secret,
       direction: d.direction,
-      defaultRegion: orNull(d.region)?.toUpperCase() ?? null,
+      conflictPolicy: d.conflictPolicy,
+      defaultRegion: d.region,
     };
+  }
+
+  /** Discovery with the typed details; true when at least one address book was found. */
+  async function discover(d: Draft): Promise<boolean> {
+    if (d.kind !== 'carddav' && d.kind !== 'icloud') return true;
+    setDiscovery({ state: 'checking' });
+    try {
+      const view = await client.call('accounts.discover', {
+        kind: d.kind,
+        url: d.kind === 'carddav' ? d.url.trim() : null,
+        username: d.username.trim(),
+        secret: d.secret,
+      });
+      setDiscovery({ state: 'found', view });
+      return view.addressBooks.length > 0;
+    } catch (error) {
+      setDiscovery({ state: 'failed', error });
+      return false;
+    }
+  }
+
+  async function check(): Promise<void> {
+    const found = validate(draft, true);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    await discover(draft);
+    setBusy(false);
   }
 
   async function submit(e: FormEvent): Promise<void> {
@@ -96,7 +139,8 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      props.onAdded(await client.call('accounts.add', params(draft)));
+      const ok = discovery?.state === 'found' && discovery.view.addressBooks.length > 0 ? true : await discover(draft);
+      if (ok) props.onAdded(await client.call('accounts.add', params(draft)));
     } catch (cause) {
       if (cause instanceof ConcordError && cause.code === 'ALREADY_EXISTS') setErrors({ name: t.error('ALREADY_EXISTS') });
       else setFailure(cause);
@@ -110,7 +154,10 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
     <form className="card add-account" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-account-title">
       <h2 id="add-account-title">{t('form.title')}</h2>
       <KindPicker value={kind} onChange={set('kind')} />
-      <TextField label={labels.name} value={draft.name} onChange={set('name')} placeholder={t('form.name.placeholder')} error={errors.name} maxLength={100} />
+      <p className="form-help" id="kind-help">
+        {t(`setup.kindHelp.${kind}`)}
+      </p>
+      <TextField label={labels.name} value={draft.name} onChange={set('name')} placeholder={t('form.name.placeholder')} error={errors.name} maxLength={100} name="name" />
       {kind === 'carddav' && (
         <TextField
           label={labels.url}
@@ -118,11 +165,22 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
           onChange={set('url')}
           type="url"
           inputMode="url"
+          name="url"
           placeholder={t('form.url.placeholder')}
+          hint={t('setup.url.hint')}
           error={errors.url}
         />
       )}
-      {kind === 'icloud' && <p className="form-help">{t('form.icloud.help')}</p>}
+      {kind === 'icloud' && (
+        <div className="form-help icloud-help">
+          <p>{t('form.icloud.help')}</p>
+          <p>
+            <a href={APPLE_ID_URL} target="_blank" rel="noreferrer">
+              {t('setup.icloud.link')}
+            </a>
+          </p>
+        </div>
+      )}
       {kind !== 'google' ? (
         <>
           <TextField
@@ -131,38 +189,37 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
             onChange={set('username')}
             type={kind === 'icloud' ? 'email' : 'text'}
             inputMode={kind === 'icloud' ? 'email' : 'text'}
+            name="username"
             error={errors.username}
             maxLength={320}
           />
-          <TextField label={labels.secret} value={draft.secret} onChange={set('secret')} type="password" error={errors.secret} maxLength={4096} />
+          <TextField label={labels.secret} value={draft.secret} onChange={set('secret')} type="password" name="secret" error={errors.secret} maxLength={4096} />
+          <div className="discovery-row">
+            <button type="button" className="button" onClick={() => void check()} disabled={busy} data-testid="discover">
+              {t('setup.discover.check')}
+            </button>
+          </div>
+          {discovery && <DiscoveryFeedback kind={kind} discovery={discovery} />}
         </>
       ) : (
-        <TextField
-          label={t('form.googleEmail')}
-          value={draft.username}
-          onChange={set('username')}
-          type="email"
-          inputMode="email"
-          optional
-          maxLength={320}
-        />
+        <TextField label={t('form.googleEmail')} value={draft.username} onChange={set('username')} type="email" inputMode="email" optional maxLength={320} />
       )}
-      <SelectField
-        label={t('form.direction')}
-        value={draft.direction}
-        onChange={set('direction')}
-        options={syncDirections.map((d) => ({ value: d, label: t(`form.direction.${d}`) }))}
-      />
-      <TextField
-        label={labels.region}
-        value={draft.region}
-        onChange={set('region')}
-        placeholder={t('form.region.placeholder')}
-        error={errors.region}
-        optional
-        narrow
-        maxLength={2}
-      />
+      <details className="advanced">
+        <summary>{t('setup.advanced')}</summary>
+        <SelectField
+          label={t('form.direction')}
+          value={draft.direction}
+          onChange={set('direction')}
+          options={syncDirections.map((d) => ({ value: d, label: t(`form.direction.${d}`) }))}
+        />
+        <SelectField
+          label={t('setup.policy')}
+          value={draft.conflictPolicy}
+          onChange={set('conflictPolicy')}
+          options={conflictPolicies.map((p) => ({ value: p, label: t(`setup.policy.${p}`) }))}
+        />
+        <RegionSelect value={draft.region} onChange={set('region')} />
+      </details>
       {failure !== null && <ErrorNotice error={failure} />}
       <div className="form-buttons">
         <button type="submit" className="button button-primary" disabled={busy}>

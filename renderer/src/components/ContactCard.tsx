@@ -1,12 +1,15 @@
 // Everything Concord knows about one contact, laid out for reading: name and work at the top,
 // then the ways to reach them, then dates, people, groups and notes. Labels go through the
-// catalogue (well-known ones are translated, custom ones shown as the user typed them).
+// catalogue (well-known ones are translated, custom ones shown as the user typed them). Below: which
+// accounts hold a copy, and the field history with Restore.
 import type { ReactNode } from 'react';
+import type { HeldRecord } from '../../../shared/api/contract.ts';
 import type { Contact } from '../../../shared/model/contact.ts';
 import { useT } from '../i18n/index.ts';
 import { addressLines } from './address.ts';
 import { Avatar } from './Avatar.tsx';
 import { DetailList, DetailSection } from './DetailSection.tsx';
+import { FieldHistory } from './setup/FieldHistory.tsx';
 
 /** Only web links become links: the desktop app opens https in the system browser and nothing else. */
 function webLink(url: string): ReactNode {
@@ -19,7 +22,7 @@ function webLink(url: string): ReactNode {
   );
 }
 
-export function ContactCard(props: { contact: Contact; busy: boolean }): ReactNode {
+export function ContactCard(props: { contact: Contact; records?: readonly HeldRecord[]; busy: boolean }): ReactNode {
   const t = useT();
   const { contact } = props;
   const f = contact.fields;
@@ -89,6 +92,19 @@ export function ContactCard(props: { contact: Contact; busy: boolean }): ReactNo
           <p className="detail-note selectable">{f.note}</p>
         </DetailSection>
       )}
+      {props.records && props.records.length > 0 && (
+        <DetailSection title={t('setup.heldBy')}>
+          <ul className="detail-values held-by" data-testid="held-by">
+            {props.records.map((r) => (
+              <li key={r.accountId}>
+                <span className="detail-value">{r.accountName}</span>
+                <span className="detail-label">{t(`accounts.kind.${r.kind}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </DetailSection>
+      )}
+      <FieldHistory id={contact.id} fields={f} version={contact.updatedAt} />
       <footer className="details-footer">{t('details.updated', { date: t.dateTime(contact.updatedAt) })}</footer>
     </article>
   );

@@ -1,16 +1,17 @@
-// The right-hand pane: loads one contact with `contacts.get` and shows it as a ContactCard.
-// Reloads when a sync changes this contact, and says so plainly when it has been deleted meanwhile.
+// The right-hand pane: loads one contact with `contacts.show` (its fields, the accounts holding a
+// copy) and shows it as a ContactCard. Reloads when a sync changes this contact, and says so plainly
+// when it has been deleted meanwhile.
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ConcordError } from '../../../shared/api/errors.ts';
-import type { Contact } from '../../../shared/model/contact.ts';
+import type { ContactDetail } from '../../../shared/api/contract.ts';
 import { useT } from '../i18n/index.ts';
 import { useClient, useEvent, useReconnects } from '../state/api.tsx';
 import { ContactCard } from './ContactCard.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
-type Loaded = { id: string; contact: Contact } | { id: string; error: unknown };
+type Loaded = { id: string; contact: ContactDetail } | { id: string; error: unknown };
 
 export function ContactDetails(props: { id: string }): ReactNode {
   const t = useT();
@@ -22,7 +23,7 @@ export function ContactDetails(props: { id: string }): ReactNode {
 
   useEffect(() => {
     let live = true;
-    client.call('contacts.get', { id }).then(
+    client.call('contacts.show', { id }).then(
       (contact) => live && setLoaded({ id, contact }),
       (error: unknown) => live && setLoaded({ id, error }),
     );
@@ -46,5 +47,12 @@ export function ContactDetails(props: { id: string }): ReactNode {
       </div>
     );
   }
-  return <ContactCard contact={loaded.contact} busy={loaded.id !== id} />;
+  if (loaded.contact.trashed && loaded.id === id) {
+    return (
+      <div className="details-pane">
+        <EmptyState title={t('details.notFound')} />
+      </div>
+    );
+  }
+  return <ContactCard contact={loaded.contact} records={loaded.contact.records} busy={loaded.id !== id} />;
 }

@@ -2,6 +2,9 @@
 // typed against `keyof typeof en`, so a key added here fails the build until it is translated.
 // Placeholders are written {name}; plural forms are separate `.one` / `.other` keys.
 
+import { reviewEn } from './review.en.ts';
+import { setupEn } from './setup.en.ts';
+
 export const en = {
   'app.name': 'Concord',
 
@@ -152,6 +155,8 @@ export const en = {
   'error.UNAVAILABLE': 'The Concord engine cannot be reached right now.',
   'error.INTERNAL': 'Something went wrong inside Concord. The details are in the log.',
   'error.details': 'Details: {message}',
+  ...setupEn,
+  ...reviewEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,8 @@
 // Simplified Chinese catalogue. Typed as Record<MessageKey, string>: a missing or extra key is a
 // compile error, so the two languages cannot drift apart.
 import type { MessageKey } from './en.ts';
+import { reviewZhCN } from './review.zh-CN.ts';
+import { setupZhCN } from './setup.zh-CN.ts';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'Concord',
@@ -152,4 +154,6 @@ export const zhCN: Record<MessageKey, string> = {
   'error.UNAVAILABLE': '暂时无法连接 Concord 引擎。',
   'error.INTERNAL': 'Concord 内部出错，详细信息已写入日志。',
   'error.details': '详细信息：{message}',
+  ...setupZhCN,
+  ...reviewZhCN,
 };

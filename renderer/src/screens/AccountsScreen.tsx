@@ -1,5 +1,6 @@
 // Accounts: the connected address books and the form to add one. The list comes from
 // `accounts.list` and is replaced by every `accounts.changed` event, which carries the full list.
+// A newly added account gets the first-sync preview before anything is written to it.
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Account } from '../../../shared/model/account.ts';
@@ -8,10 +9,11 @@ import { AddAccountForm } from '../components/AddAccountForm.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { FirstSyncPreview } from '../components/setup/FirstSyncPreview.tsx';
 import { useT } from '../i18n/index.ts';
 import { useClient, useEvent, useReconnects } from '../state/api.tsx';
 
-export function AccountsScreen(props: { startAdding?: boolean }): ReactNode {
+export function AccountsScreen(props: { startAdding?: boolean; previewIds?: string[] }): ReactNode {
   const t = useT();
   const client = useClient();
   const reconnects = useReconnects();
@@ -19,6 +21,8 @@ export function AccountsScreen(props: { startAdding?: boolean }): ReactNode {
   const [error, setError] = useState<unknown>(null);
   const [adding, setAdding] = useState(props.startAdding ?? false);
   const [attempt, setAttempt] = useState(0);
+  /** Accounts whose first sync is being previewed (just added, or the sample data). */
+  const [previewing, setPreviewing] = useState<string[] | null>(props.previewIds ?? null);
 
   useEffect(() => {
     let live = true;
@@ -58,10 +62,13 @@ export function AccountsScreen(props: { startAdding?: boolean }): ReactNode {
               onAdded={(account) => {
                 setAccounts((list) => (list && !list.some((a) => a.id === account.id) ? [...list, account] : list));
                 setAdding(false);
+                // Google's sign-in happens in the browser on the first sync; the others can be previewed now.
+                if (account.kind !== 'google') setPreviewing([account.id]);
               }}
               onCancel={() => setAdding(false)}
             />
           )}
+          {previewing && <FirstSyncPreview accountIds={previewing} onClose={() => setPreviewing(null)} />}
           {accounts !== null && accounts.length === 0 && !adding && (
             <EmptyState title={t('accounts.empty')} hint={t('accounts.empty.hint')} action={addButton} />
           )}

@@ -44,6 +44,9 @@ export function ContactsScreen(props: { onAddAccount(): void }): ReactNode {
   const { total } = pages;
   const searching = pages.query !== '';
 
+  // Which query's rows are on screen (tests and the UI benchmark wait for it; the typed text leads it).
+  const shownQuery = { 'data-query': pages.query, 'data-total': total ?? '' };
+
   const header = (
     <header className="screen-header">
       <h1>{t('contacts.title')}</h1>
@@ -58,7 +61,7 @@ export function ContactsScreen(props: { onAddAccount(): void }): ReactNode {
   // message would only look broken.
   if (total === 0 && !searching) {
     return (
-      <div className="screen contacts-screen">
+      <div className="screen contacts-screen" {...shownQuery}>
         {header}
         <div className="contacts-body-empty">
           <EmptyState
@@ -84,7 +87,7 @@ export function ContactsScreen(props: { onAddAccount(): void }): ReactNode {
   }
 
   return (
-    <div className="screen contacts-screen">
+    <div className="screen contacts-screen" {...shownQuery}>
       {header}
       <div className="contacts-body">
         <div className="contacts-list-pane">

@@ -1,5 +1,6 @@
-// Settings: language, sync interval and start at login. Every change is saved at once through
-// `settings.update` (there is no Save button to forget); a quiet "Saved" confirms it.
+// Settings: language, theme, sync interval, start at login and the safety-guard thresholds. Every
+// change is saved at once through `settings.update` (there is no Save button to forget); a quiet
+// "Saved" confirms it. The theme is this device's (components/setup/theme.ts), not the engine's.
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Params } from '../../../shared/api/contract.ts';
@@ -8,6 +9,9 @@ import type { Settings } from '../../../shared/model/settings.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { IntervalField } from '../components/IntervalField.tsx';
 import { SelectField } from '../components/SelectField.tsx';
+import { NumberSetting } from '../components/setup/NumberSetting.tsx';
+import { readTheme, saveTheme, themes } from '../components/setup/theme.ts';
+import type { Theme } from '../components/setup/theme.ts';
 import { useAppInfo } from '../hooks/useAppInfo.ts';
 import { useT } from '../i18n/index.ts';
 import { useSettings } from '../state/settings.tsx';
@@ -20,6 +24,7 @@ export function SettingsScreen(): ReactNode {
   const info = useAppInfo();
   const [error, setError] = useState<unknown>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [theme, setTheme] = useState<Theme>(readTheme);
 
   useEffect(() => {
     if (savedAt === null) return;
@@ -65,6 +70,17 @@ export function SettingsScreen(): ReactNode {
                 options={(Object.keys(languageNames) as Settings['language'][]).map((l) => ({ value: l, label: languageNames[l] }))}
                 onChange={(language) => void save({ language })}
               />
+              <SelectField
+                label={t('setup.theme')}
+                name="theme"
+                value={theme}
+                options={themes.map((th) => ({ value: th, label: t(`setup.theme.${th}`) }))}
+                onChange={(next) => {
+                  saveTheme(next);
+                  setTheme(next);
+                  setSavedAt(Date.now());
+                }}
+              />
               <IntervalField value={settings.syncIntervalMinutes} onSave={(syncIntervalMinutes) => void save({ syncIntervalMinutes })} />
               <div className="field field-checkbox">
                 <label>
@@ -78,6 +94,28 @@ export function SettingsScreen(): ReactNode {
                 </label>
                 {info && !canStartAtLogin && <p className="field-hint">{t('settings.startAtLogin.unavailable')}</p>}
               </div>
+              <h2 className="settings-subtitle">{t('setup.guard.title')}</h2>
+              <p className="form-help">{t('setup.guard.intro')}</p>
+              <NumberSetting
+                label={t('setup.guard.min')}
+                name="guardMinContacts"
+                unit={t('setup.guard.min.unit')}
+                invalid={t('setup.guard.min.invalid')}
+                value={settings.guardMinContacts}
+                min={0}
+                max={100_000}
+                onSave={(guardMinContacts) => void save({ guardMinContacts })}
+              />
+              <NumberSetting
+                label={t('setup.guard.fraction')}
+                name="guardFraction"
+                unit="%"
+                invalid={t('setup.guard.fraction.invalid')}
+                value={Math.round(settings.guardFraction * 100)}
+                min={0}
+                max={100}
+                onSave={(percent) => void save({ guardFraction: percent / 100 })}
+              />
             </div>
           )}
         </div>
