@@ -9,8 +9,12 @@ import { syncSuite } from './sync.bench.ts';
 import { vcardSuite } from './vcard.bench.ts';
 import { transferSuite } from './transfer.bench.ts';
 import { duplicatesSuite } from './duplicates.bench.ts';
+import { googleSuite } from './google.bench.ts';
+import { uiSuite } from './ui.bench.ts';
+import { peerSuite } from './peer.bench.ts';
+import { carddavSuite } from './carddav.bench.ts';
 
-const suites: BenchSuite[] = [vcardSuite, storeSuite, syncSuite, transferSuite, duplicatesSuite];
+const suites: BenchSuite[] = [vcardSuite, storeSuite, syncSuite, transferSuite, duplicatesSuite, googleSuite, uiSuite, peerSuite, carddavSuite];
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } } });
 const rows: BenchRow[] = [];
