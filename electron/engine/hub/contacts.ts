@@ -9,7 +9,7 @@ import type { ContactRow } from '../db/repos/contacts.ts';
 import { appendJournal } from '../db/repos/journal.ts';
 import { restoreContact as untrash, trashContact as addToTrash } from '../db/repos/trash.ts';
 import type { TrashReason } from '../db/repos/trash.ts';
-import { displayName, sortKey } from '../model/display.ts';
+import { displayName, sortKey, withFormattedName } from '../model/display.ts';
 import { semanticHash } from '../model/hash.ts';
 import type { NormalizeOptions } from '../model/normalize/index.ts';
 import { replaceContactKeys } from '../db/repos/contact-keys.ts';
@@ -42,7 +42,8 @@ function indexKeys(db: WritableDb, id: string, fields: ContactFields): void {
   replaceContactKeys(db, id, blockingKeys(contactKeys(fields, hubNormalize)));
 }
 
-export function createContact(ctx: WriteContext, fields: ContactFields, id: string = newContactId()): ContactRow {
+export function createContact(ctx: WriteContext, entered: ContactFields, id: string = newContactId()): ContactRow {
+  const fields = withFormattedName(entered);
   const row: ContactRow = { id, fields, ...derive(fields), createdAt: ctx.now, updatedAt: ctx.now };
   atomically(ctx.db, () => {
     insertContact(ctx.db, row);
@@ -66,7 +67,8 @@ export function createContact(ctx: WriteContext, fields: ContactFields, id: stri
  * `modifiedAt` is when the change was made where it was made (a provider's update time), so the
  * "newest wins" policy compares edits, not the moments Concord copied them.
  */
-export function changeContact(ctx: WriteContext, id: string, fields: ContactFields, modifiedAt: number = ctx.now): boolean {
+export function changeContact(ctx: WriteContext, id: string, entered: ContactFields, modifiedAt: number = ctx.now): boolean {
+  const fields = withFormattedName(entered);
   return atomically(ctx.db, () => {
     const current = getContact(ctx.db, id);
     if (!current) return false;

@@ -16,3 +16,24 @@ export function displayName(fields: ContactFields): string {
 export function sortKey(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en').trim();
 }
+
+const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * The contact with a formatted name when it has a structured one but no FN. RFC 6350 §6.2.1 makes
+ * FN mandatory, and servers fill a missing one themselves (Google derives unstructuredName): the
+ * hub filling it first, the same way every time, means the server keeps what it is sent instead of
+ * answering with its own value, which the next sync would read as an edit and undo, forever.
+ * Chinese, Japanese and Korean names are written family name first without spaces.
+ */
+export function withFormattedName(fields: ContactFields): ContactFields {
+  if (fields.formattedName.trim() || fields.kind === 'organization') return fields;
+  const { prefix, given, middle, family, suffix } = fields.name;
+  const eastAsian = cjk.test(family + given);
+  const parts = eastAsian ? [family, middle, given] : [prefix, given, middle, family, suffix];
+  const formattedName = parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join(eastAsian ? '' : ' ');
+  return formattedName ? { ...fields, formattedName } : fields;
+}

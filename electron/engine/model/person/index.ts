@@ -10,5 +10,5 @@ export { patchPerson } from './patch.ts';
 export type { PatchOptions, PersonPatch } from './patch.ts';
 export { carriedByGoogle } from './normalize.ts';
 export { clientMarkerKey, clientMarkerOf, withClientMarker } from './client-marker.ts';
-export { missingGroups, starredGroupName, UnknownGroupsError } from './groups.ts';
+export { isSystemGroup, membershipGroup, missingGroups, starredGroupName, UnknownGroupsError } from './groups.ts';
 export type { GroupNamesByResource, GroupResourcesByName, Person, UpdatePersonField } from './types.ts';

@@ -11,7 +11,7 @@
 // ('application/json'); nothing here imports electron or reads process.env (config.ts).
 import { people } from '@googleapis/people';
 import type { OAuth2Client } from 'google-auth-library';
-import { clientMarkerOf } from '../../model/person/index.ts';
+import { clientMarkerOf, isSystemGroup, membershipGroup, missingGroups } from '../../model/person/index.ts';
 import type { Person, UpdatePersonField } from '../../model/person/index.ts';
 import type { Clock, Logger } from '../../ports.ts';
 import type { CallOptions, ContactSource, SourceCapabilities } from '../types.ts';
@@ -102,6 +102,9 @@ export class GoogleSource implements ContactSource {
   private readonly caller: GoogleCaller;
   private readonly createDeps: CreateDeps;
   private readonly doubts: InDoubtCreates;
+  /** The account's user groups, read once and then kept current in place (ensureGroups). */
+  private groupMaps: GroupMaps | null = null;
+  private groupMapsReadAt = 0;
 
   constructor(options: GoogleSourceOptions) {
     const clock = options.clock;
@@ -152,7 +155,40 @@ export class GoogleSource implements ContactSource {
   // ── ContactSource ───────────────────────────────────────────────────────────
 
   listChanges(cursor: string | null, options: CallOptions = {}): AsyncIterable<GoogleChangePage> {
-    return listChanges(this.ctx, cursor, options);
+    return this.withKnownGroups(listChanges(this.ctx, cursor, options), options);
+  }
+
+  /**
+   * Pages pass only once every user group their people belong to is in the group maps the codec
+   * reads with: an unknown one (a label made in Google since the maps were read) re-reads them first
+   * (same object, fresh maps), so no membership is dropped because its name was not known yet.
+   */
+  private async *withKnownGroups(pages: AsyncIterable<GoogleChangePage>, options: CallOptions): AsyncIterable<GoogleChangePage> {
+    for await (const page of pages) {
+      const maps = this.groupMaps;
+      if (maps && page.changed.some((item) => this.hasUnknownGroup(item.payload, maps))) {
+        await this.refreshGroups(maps, options);
+      }
+      yield page;
+    }
+  }
+
+  private hasUnknownGroup(payload: string, maps: GroupMaps): boolean {
+    let person: Person;
+    try {
+      person = parsePerson(payload);
+    } catch {
+      return false; // the codec reports unreadable people
+    }
+    return (person.memberships ?? []).some((m) => {
+      const group = membershipGroup(m);
+      return group !== null && !isSystemGroup(group) && !maps.namesByResource.has(group);
+    });
+  }
+
+  private async refreshGroups(maps: GroupMaps, options: CallOptions): Promise<void> {
+    const fresh = await this.caller.serial(() => listGroups(this.ctx, options));
+    Object.assign(maps, fresh);
   }
 
   async get(ids: readonly string[], options: CallOptions = {}): Promise<GoogleRemoteItem[]> {
@@ -241,9 +277,22 @@ export class GoogleSource implements ContactSource {
   }
 
   /** Creates the groups among `names` that do not exist yet (model/person missingGroups); fresh maps. */
+  /**
+   * The group maps with every group of `names` present in Google. They are read once per source
+   * and kept (the codec holds this object, whose maps are swapped for fresh ones): a no-change sync then costs its one listing
+   * request. They are read again when a name is missing here (Google may have it already: a 409 on
+   * create is answered by re-reading, groups.ts) and when a listed person is in a group not in them.
+   */
   async ensureGroups(names: readonly string[], options: CallOptions = {}): Promise<GroupMaps> {
     throwIfAborted(options.signal);
-    return this.caller.serial(() => ensureGroups(this.ctx, names, options));
+    const known = this.groupMaps;
+    // An hour at most: a label deleted or renamed in Google meanwhile is noticed by the next sync after it.
+    const recent = this.ctx.now() - this.groupMapsReadAt < 60 * 60_000;
+    if (known && recent && missingGroups(names, known.resourcesByName).length === 0) return known;
+    const fresh = await this.caller.serial(() => ensureGroups(this.ctx, names, options));
+    this.groupMapsReadAt = this.ctx.now();
+    if (!known) return (this.groupMaps = fresh);
+    return Object.assign(known, fresh);
   }
 }
 
