@@ -37,9 +37,16 @@ const windows = createWindowController({
 });
 
 async function start(): Promise<void> {
-  const ports = electronPorts();
+  // Google's consent page opens in the system browser, never in a window of ours (RFC 8252 §8.12).
+  const ports = electronPorts({ openExternal: (url) => shell.openExternal(url) });
   const dataDir = app.getPath('userData');
-  const live = createEngine(ports, { dataDir, host: 'electron', version: app.getVersion(), sources: defaultSourceFactories(process.env) });
+  const live = createEngine(ports, {
+    dataDir,
+    host: 'electron',
+    version: app.getVersion(),
+    sources: defaultSourceFactories(process.env, { images: ports.images }),
+    google: { env: process.env },
+  });
   engine = live;
   // Syncs started from the window hold the data folder's lock, like `concord sync` and `concord serve`.
   const locked = { dispatch: withLockedSyncs(live, dataDir, 'Concord desktop app'), subscribe: (listener: Parameters<Engine['subscribe']>[0]) => live.subscribe(listener) };

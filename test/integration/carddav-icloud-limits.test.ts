@@ -80,6 +80,8 @@ describe('iCloud photo and card limits', () => {
     expect(icloud.errors[0]).toMatchObject({ code: 'rejected' });
     expect(icloud.errors[0]!.message).toMatch(/too large for iCloud \(\d+ KB; limit 256 KB\): remove the photo or shorten the notes/);
     expect(warnings.join('\n')).toMatch(/over iCloud's 224 KB limit: iCloud got a smaller copy/);
+    // The person sees it in the run's report, said of the contact.
+    expect(icloud.notes.join('\n')).toMatch(/^Ann Photo: .*over iCloud's 224 KB limit/m);
     const puts = sim.requests.filter((r) => r.method === 'PUT' && r.status < 300);
     expect(puts).toHaveLength(2);
   });

@@ -307,15 +307,15 @@ describe('ambiguous creates: reconciled by marker, never duplicated', () => {
     expect(source.createsInDoubt).toEqual([]);
   });
 
-  test('503 on create: unavailable and in doubt; an early retry only scans; after the window it is created exactly once', async () => {
+  test('503 on create: in doubt (this contact only); an early retry only scans; after the window it is created exactly once', async () => {
     const source = await setup({ seed: 2 }, { inDoubtWindowMs: 600_000 });
     await collect(source.listChanges(null));
     fake.state.faults.failNext(1, { status: 503, methods: ['people.createContact'] });
     const first = await failure(source.create(payload('Maybe'), { idHint: 'hub-maybe' }));
-    expect(first.kind).toBe('unavailable');
+    expect(first.kind).toBe('in-doubt');
     expect(source.createsInDoubt).toEqual(['hub-maybe']);
     const early = await failure(source.create(payload('Maybe'), { idHint: 'hub-maybe' }));
-    expect(early.kind).toBe('unavailable');
+    expect(early.kind).toBe('in-doubt');
     expect(early.retryAfterMs).toBeGreaterThan(0);
     expect(fake.state.counters.get('people.createContact')).toBe(1);
     fake.state.clock.advance(600_000);
@@ -336,11 +336,11 @@ describe('ambiguous creates: reconciled by marker, never duplicated', () => {
       },
     });
     await collect(source.listChanges(null));
-    expect((await failure(source.create(payload('Slow'), { idHint: 'hub-slow' }))).kind).toBe('unavailable');
+    expect((await failure(source.create(payload('Slow'), { idHint: 'hub-slow' }))).kind).toBe('in-doubt');
     let item;
     for (let attempt = 0; attempt < 5 && !item; attempt++) {
       item = await source.create(payload('Slow'), { idHint: 'hub-slow' }).catch((e: unknown) => {
-        expect((e as ProviderError).kind).toBe('unavailable');
+        expect((e as ProviderError).kind).toBe('in-doubt');
         return undefined;
       });
     }
@@ -368,13 +368,13 @@ describe('ambiguous batch creates', () => {
     expect(fake.state.listPeople()).toHaveLength(8);
   });
 
-  test('a 503 on batchCreate: each contact is unavailable and in doubt, none is sent twice before the window', async () => {
+  test('a 503 on batchCreate: each contact is in doubt, none is sent twice before the window', async () => {
     const source = await setup({ seed: 1 }, { inDoubtWindowMs: 300_000 });
     await collect(source.listChanges(null));
     fake.state.faults.failNext(1, { status: 503, methods: ['people.batchCreateContacts'] });
     const entries = ['A', 'B'].map((n) => ({ idHint: `hub-${n}`, payload: payload(`Doubt ${n}`) }));
     const first = await source.batchCreate(entries);
-    expect(first.map((r) => !r.ok && r.error.kind)).toEqual(['unavailable', 'unavailable']);
+    expect(first.map((r) => !r.ok && r.error.kind)).toEqual(['in-doubt', 'in-doubt']);
     expect(source.createsInDoubt.sort()).toEqual(['hub-A', 'hub-B']);
     const early = await source.batchCreate(entries);
     expect(early.every((r) => !r.ok)).toBe(true);

@@ -60,6 +60,11 @@ export interface ContactSource {
    * provider's rate limits count calls. One outcome per entry, in order; a failed entry fails alone.
    */
   batchCreate?(entries: readonly { payload: string; idHint: string }[], options?: CallOptions): Promise<WriteOutcome<RemoteItem>[]>;
+  /**
+   * Optional: what the provider changed on the way out and the person should know (iCloud: "photo
+   * reduced to fit"), by item id, since the last call; the engine puts them in the run's report.
+   */
+  takeWarnings?(): { id: string; message: string }[];
 }
 
 /** The result of one entry of a batch write. */
@@ -71,6 +76,7 @@ export type ProviderErrorKind =
   | 'auth' // credentials rejected or expired: the account needs the user
   | 'rate-limited' // back off; retryAfterMs when the server said
   | 'cursor-invalid' // sync token expired or unknown: do a full listing
+  | 'in-doubt' // this write's outcome is unknown (answer lost); it is checked before being sent again — this item only
   | 'rejected' // the server refused this payload (too large, invalid): report the item, go on
   | 'unavailable' // network down, 5xx: retry later; nothing is lost
   | 'cancelled';

@@ -13,6 +13,7 @@ import { deleteRecord, upsertRecord } from '../db/repos/records.ts';
 import { contactsChangedSinceBase, contactsMissingIn, getSyncState, hubTick, recordCount, setSyncState, trashedButPresent } from '../db/repos/sync.ts';
 import type { PushRow } from '../db/repos/sync.ts';
 import { hubHash } from '../hub/contacts.ts';
+import { displayName } from '../model/display.ts';
 import { semanticHash } from '../model/hash.ts';
 import { mergeContact } from '../model/merge/index.ts';
 import type { ContactSource, RemoteItem } from '../providers/types.ts';
@@ -174,6 +175,9 @@ export async function pushAccount(run: AccountRun): Promise<boolean> {
     const settled: Settle[] = [];
     const take = ({ action, settle, retry }: Outcome) => {
       if (settle) settled.push(settle);
+      // What the provider had to change to write it (iCloud: a reduced photo), said of this contact.
+      const who = displayName(action.kind === 'create' ? action.fields : action.kind === 'update' ? action.next : action.row.recordFields);
+      for (const w of run.source.takeWarnings?.() ?? []) run.report.notes.push(`${who}: ${w.message}`);
       // An item that did not reach the account is looked at again next time.
       if (retry) resumeAfter = Math.min(resumeAfter, (action.kind === 'create' ? action.changeTick : action.row.changeTick) - 1);
     };
@@ -224,7 +228,11 @@ async function failed(run: AccountRun, action: PushAction, error: unknown): Prom
     // into the hub, and plan this contact's write once more, in this same run.
     return !(await replan(run, action.row.remoteId, action.row.contactId));
   }
-  if (isProviderError(error, 'precondition-failed')) {
+  if (isProviderError(error, 'in-doubt')) {
+    // Only this contact waits (the provider checks whether it arrived before sending it again);
+    // the account's other writes go on.
+    run.report.notes.push(error.message);
+  } else if (isProviderError(error, 'precondition-failed')) {
     // An earlier create whose answer was lost: the item exists and carries this contact's id,
     // so the next listing links it (plan-pull.ts "origin") instead of creating a duplicate.
     run.report.notes.push(`A contact already existed in ${run.account.name} from an earlier attempt; it will be linked, not duplicated.`);

@@ -88,6 +88,7 @@ export class CardDavSource implements ContactSource {
   private readonly icloud: boolean;
   private readonly options: CardDavSourceOptions;
   private syncCollection: boolean | undefined;
+  private readonly warnings: { id: string; message: string }[] = [];
 
   constructor(options: CardDavSourceOptions) {
     this.options = options;
@@ -186,13 +187,20 @@ export class CardDavSource implements ContactSource {
     this.expectSuccess(reply, action);
   }
 
+  takeWarnings(): { id: string; message: string }[] {
+    return this.warnings.splice(0);
+  }
+
   // ── internals ───────────────────────────────────────────────────────────────
 
   /** iCloud's photo and card size limits (icloud-limits.ts); other servers answer 413 themselves. */
   private async withinLimits(path: string, payload: string): Promise<string> {
     if (!this.icloud || looksLikeGroupCard(payload)) return payload;
     const fitted = await fitForICloud(payload, this.options.images);
-    if (fitted.warning) this.options.onWarning?.(path, fitted.warning);
+    if (fitted.warning) {
+      this.warnings.push({ id: path, message: fitted.warning });
+      this.options.onWarning?.(path, fitted.warning);
+    }
     return fitted.text;
   }
 

@@ -78,6 +78,10 @@ export class GroupCardSource implements ContactSource {
     this.capabilities = options.inner.capabilities;
   }
 
+  takeWarnings(): { id: string; message: string }[] {
+    return this.inner.takeWarnings();
+  }
+
   async *listChanges(cursor: string | null, options: CallOptions = {}): AsyncIterable<ChangePage> {
     await this.load();
     const changed: RemoteItem[] = [];

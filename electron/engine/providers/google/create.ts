@@ -45,7 +45,7 @@ export interface CreateRequest {
 
 function stillInDoubt(marker: string, retryAfterMs: number): ProviderError {
   return new ProviderError(
-    'unavailable',
+    'in-doubt',
     `Google may or may not have created the contact for ${marker}; Concord will look for it again before creating it.`,
     { retryAfterMs: Math.max(1, retryAfterMs) },
   );
