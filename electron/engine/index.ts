@@ -21,6 +21,8 @@ import { demoHandlers } from './api/demo.ts';
 import { discoverHandlers } from './api/discover.ts';
 import { restoreFieldHandlers } from './api/restore-field.ts';
 import { historyChangeHandlers } from './api/history-changes.ts';
+import { enableGoogleSignIn, googleSignInHandlers, stopGoogleSignIn } from './api/google-sign-in.ts';
+import type { GoogleSignInOptions } from './api/google-sign-in.ts';
 import { createSyncRunner } from './sync/run.ts';
 import type { SyncRunner } from './sync/run.ts';
 import type { SourceFactories } from './sync/sources.ts';
@@ -42,6 +44,8 @@ export interface EngineOptions {
   databasePath?: string;
   /** How to reach each kind of account (the host wires CardDAV and Google; tests add memory sources). */
   sources?: SourceFactories;
+  /** Google sign-in from the UI: the host's environment (OAuth client, endpoints); none configured when omitted. */
+  google?: GoogleSignInOptions;
 }
 
 export interface Engine {
@@ -67,6 +71,7 @@ export const handlers: Handlers = {
   ...discoverHandlers,
   ...restoreFieldHandlers,
   ...historyChangeHandlers,
+  ...googleSignInHandlers,
 };
 
 /** Methods that never write the database (safe while a dry run holds its transaction). */
@@ -130,6 +135,7 @@ export function createEngine(ports: Ports, options: EngineOptions): Engine {
     },
   };
   const dispatch = createDispatcher(handlers, context);
+  enableGoogleSignIn(context, options.google ?? { env: {} });
 
   return {
     context,
@@ -148,6 +154,8 @@ export function createEngine(ports: Ports, options: EngineOptions): Engine {
     close() {
       if (closed) return;
       closed = true;
+      // Frees the loopback port of a sign-in still waiting for the browser.
+      void stopGoogleSignIn(context);
       listeners.clear();
       db.close();
     },

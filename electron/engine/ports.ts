@@ -47,4 +47,10 @@ export interface Ports {
   logger: Logger;
   /** Optional: only hosts that can re-encode images provide it. */
   images?: ImagePort;
+  /**
+   * Optional: opens a web address in the system browser (Electron: shell.openExternal, for Google's
+   * consent page, RFC 8252 §4). Hosts without one (headless serve) leave it unset and the UI opens
+   * the address itself. Rejects when the address was not opened.
+   */
+  openUrl?(url: string): Promise<void>;
 }

@@ -69,7 +69,7 @@ export function openEngine(dataDir: string, env: NodeJS.ProcessEnv, log: 'file' 
   });
   let engine: Engine;
   try {
-    engine = createEngine(ports, { dataDir, host: 'headless', version: appVersion, sources: lazySources(env) });
+    engine = createEngine(ports, { dataDir, host: 'headless', version: appVersion, sources: lazySources(env), google: { env } });
   } catch (error) {
     if (isBusyDatabase(error)) throw busyDatabase(dataDir);
     throw error;

@@ -1,6 +1,8 @@
 // The "Add account" form. Fields follow the kind, as `accounts.add` expects them: CardDAV needs a
 // server URL, user name and password; iCloud an Apple ID and an app-specific password (with where
-// to create one); Google signs in in the browser. For CardDAV and iCloud the details are checked
+// to create one); Google signs in in the browser (accounts.signInGoogle, use-google-sign-in.ts: the
+// account exists once the browser comes back, optionally with the user's own OAuth client typed
+// here). For CardDAV and iCloud the details are checked
 // with the server first (accounts.discover), so a wrong password or address is reported in plain
 // words with the fix while the user is still in the form, and nothing is saved until it works.
 // Checked here first for field-level messages in the user's language; whatever the engine still
@@ -19,6 +21,8 @@ import type { AddableKind } from './KindPicker.tsx';
 import { SelectField } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
 import { DiscoveryFeedback } from './setup/DiscoveryFeedback.tsx';
+import { GoogleSignInStatus } from './setup/GoogleSignInStatus.tsx';
+import { useGoogleSignIn } from './setup/use-google-sign-in.ts';
 import type { Discovery } from './setup/DiscoveryFeedback.tsx';
 import { RegionSelect } from './setup/RegionSelect.tsx';
 
@@ -31,12 +35,15 @@ interface Draft {
   direction: SyncDirection;
   conflictPolicy: ConflictPolicy;
   region: string | null;
+  /** Google: the user's own OAuth client, when the host has none configured. */
+  clientId: string;
+  clientSecret: string;
 }
 
-type FieldName = 'name' | 'url' | 'username' | 'secret';
+type FieldName = 'name' | 'url' | 'username' | 'secret' | 'clientId' | 'clientSecret';
 type FieldErrors = Partial<Record<FieldName, string>>;
 
-const blank: Draft = { kind: 'carddav', name: '', url: '', username: '', secret: '', direction: 'two-way', conflictPolicy: 'ask', region: null };
+const blank: Draft = { kind: 'carddav', name: '', url: '', username: '', secret: '', direction: 'two-way', conflictPolicy: 'ask', region: null, clientId: '', clientSecret: '' };
 
 const APPLE_ID_URL = 'https://appleid.apple.com/account/manage';
 
@@ -56,6 +63,8 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
   const [failure, setFailure] = useState<unknown>(null);
   const [discovery, setDiscovery] = useState<Discovery | null>(null);
   const [busy, setBusy] = useState(false);
+  const google = useGoogleSignIn(props.onAdded);
+  const signingIn = google.status.state === 'starting' || google.status.state === 'waiting';
 
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -63,12 +72,16 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
       setDraft((d) => ({ ...d, [key]: value }));
       // New details: what was found with the old ones no longer says anything.
       if (key === 'kind' || key === 'url' || key === 'username' || key === 'secret') setDiscovery(null);
+      // Another kind: a Google sign-in still waiting in the browser is stopped (its port freed).
+      if (key === 'kind' && google.status.state !== 'idle') void google.cancel();
     };
   const labels: Record<FieldName, string> = {
     name: t('form.name'),
     url: t('form.url'),
     username: draft.kind === 'icloud' ? t('form.appleId') : t('form.username'),
     secret: draft.kind === 'icloud' ? t('form.appPassword') : t('form.password'),
+    clientId: t('setup.google.clientId'),
+    clientSecret: t('setup.google.clientSecret'),
   };
 
   function validate(d: Draft, forDiscovery = false): FieldErrors {
@@ -84,6 +97,9 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
     if (d.kind !== 'google') {
       required('username', d.username);
       required('secret', d.secret);
+    } else if (!d.clientId.trim() !== !d.clientSecret.trim()) {
+      // Both or neither: without both, the host's configured client (if any) is used.
+      found[d.clientId.trim() ? 'clientSecret' : 'clientId'] = t('setup.google.clientPair');
     }
     return found;
   }
@@ -101,6 +117,12 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
       conflictPolicy: d.conflictPolicy,
       defaultRegion: d.region,
     };
+  }
+
+  function googleParams(d: Draft): Params<'accounts.signInGoogle'> {
+    const { direction, conflictPolicy } = d;
+    const client = d.clientId.trim() && d.clientSecret.trim() ? { clientId: d.clientId.trim(), clientSecret: d.clientSecret.trim() } : {};
+    return { name: d.name.trim(), username: d.username.trim() || null, direction, conflictPolicy, defaultRegion: d.region, ...client };
   }
 
   /** Discovery with the typed details; true when at least one address book was found. */
@@ -136,7 +158,12 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
     const found = validate(draft);
     setErrors(found);
     setFailure(null);
+    if (draft.kind === 'google' && google.status.state === 'failed') google.reset();
     if (Object.keys(found).length > 0) return;
+    if (draft.kind === 'google') {
+      await google.start(googleParams(draft));
+      return;
+    }
     setBusy(true);
     try {
       const ok = discovery?.state === 'found' && discovery.view.addressBooks.length > 0 ? true : await discover(draft);
@@ -202,7 +229,24 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
           {discovery && <DiscoveryFeedback kind={kind} discovery={discovery} />}
         </>
       ) : (
-        <TextField label={t('form.googleEmail')} value={draft.username} onChange={set('username')} type="email" inputMode="email" optional maxLength={320} />
+        <>
+          <TextField label={t('form.googleEmail')} value={draft.username} onChange={set('username')} type="email" inputMode="email" optional maxLength={320} />
+          <details className="advanced" open={errors.clientId !== undefined || errors.clientSecret !== undefined || undefined}>
+            <summary>{t('setup.google.client')}</summary>
+            <p className="form-help">{t('setup.google.client.hint')}</p>
+            <TextField label={labels.clientId} value={draft.clientId} onChange={set('clientId')} name="clientId" optional error={errors.clientId} maxLength={400} />
+            <TextField
+              label={labels.clientSecret}
+              value={draft.clientSecret}
+              onChange={set('clientSecret')}
+              type="password"
+              name="clientSecret"
+              optional
+              error={errors.clientSecret}
+              maxLength={400}
+            />
+          </details>
+        </>
       )}
       <details className="advanced">
         <summary>{t('setup.advanced')}</summary>
@@ -221,10 +265,19 @@ export function AddAccountForm(props: { onAdded(account: Account): void; onCance
         <RegionSelect value={draft.region} onChange={set('region')} />
       </details>
       {failure !== null && <ErrorNotice error={failure} />}
+      {kind === 'google' && (
+        <GoogleSignInStatus status={google.status} clientTyped={draft.clientId.trim() !== '' && draft.clientSecret.trim() !== ''} onCancel={() => void google.cancel()} />
+      )}
       <div className="form-buttons">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('form.submitting') : t('form.submit')}
-        </button>
+        {kind === 'google' ? (
+          <button type="submit" className="button button-primary" disabled={signingIn}>
+            {t('setup.google.signIn')}
+          </button>
+        ) : (
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('form.submitting') : t('form.submit')}
+          </button>
+        )}
         <button type="button" className="button" onClick={props.onCancel} disabled={busy}>
           {t('common.cancel')}
         </button>

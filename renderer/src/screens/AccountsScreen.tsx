@@ -62,8 +62,8 @@ export function AccountsScreen(props: { startAdding?: boolean; previewIds?: stri
               onAdded={(account) => {
                 setAccounts((list) => (list && !list.some((a) => a.id === account.id) ? [...list, account] : list));
                 setAdding(false);
-                // Google's sign-in happens in the browser on the first sync; the others can be previewed now.
-                if (account.kind !== 'google') setPreviewing([account.id]);
+                // Every kind, Google included (signed in by now), gets the first-sync preview.
+                setPreviewing([account.id]);
               }}
               onCancel={() => setAdding(false)}
             />
