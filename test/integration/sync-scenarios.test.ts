@@ -197,6 +197,21 @@ describe('safety guards', () => {
   });
 });
 
+describe('cards without FN', () => {
+  it('link and spread without pausing for "overwrites" or writing the derived FN back to their account', async () => {
+    const a = await w.addAccount('Google');
+    const b = await w.addAccount('iCloud');
+    for (let i = 0; i < 30; i++) a.source.createExternally(`BEGIN:VCARD\r\nVERSION:3.0\r\nUID:nofn-${i}\r\nN:Lee${i};Ann;;;\r\nFN:\r\nEMAIL:ann${i}@example.org\r\nEND:VCARD\r\n`);
+    const first = await sync();
+    expect(first).toMatchObject({ paused: false, errors: 0 });
+    expect(a.source.calls.update).toBe(0);
+    expect(w.names(b.source)).toContain('Ann Lee7');
+    const again = await sync();
+    expect(again).toMatchObject({ created: 0, updated: 0, deleted: 0, paused: false });
+    expect(a.source.calls.update).toBe(0);
+  });
+});
+
 describe('safety guards while listing page by page', () => {
   it('holds back every overwrite until the guard has passed; a new contact in the same listing still arrives', async () => {
     const a = await w.addAccount('Google');

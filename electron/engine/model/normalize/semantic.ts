@@ -19,6 +19,7 @@ import type {
   Organization,
   PartialDate,
 } from '../../../../shared/model/contact.ts';
+import { withFormattedName } from '../display.ts';
 import { addressKey } from './address.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { emailKey } from './email.ts';
@@ -289,10 +290,16 @@ export function listViews(fields: ContactFields, options: NormalizeOptions): Rec
   };
 }
 
-/** Version of the view: bump when a key function changes meaning, so stored hashes are known stale. */
-export const semanticViewVersion = 1;
+/**
+ * Version of the view: bump when a key function changes meaning, so stored hashes are known stale.
+ * 2: an empty FN reads as the one the hub derives from the structured name (display.ts).
+ */
+export const semanticViewVersion = 2;
 
-export function semanticView(fields: ContactFields, options: NormalizeOptions): Record<string, unknown> {
+export function semanticView(entered: ContactFields, options: NormalizeOptions): Record<string, unknown> {
+  // A card without FN means the same person as the hub's copy with the FN the hub filled in; the
+  // fill is the hub's, so it never has to be written back to the account (nor trip a safety guard).
+  const fields = withFormattedName(entered);
   const scalars: Record<string, unknown> = {};
   for (const s of scalarSemantics) scalars[s.path] = s.compare(fields);
   return { version: semanticViewVersion, scalars, lists: listViews(fields, options) };
