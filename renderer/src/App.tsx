@@ -43,7 +43,8 @@ function Shell(): ReactNode {
           {section === 'contacts' && emptyHub === true && (
             <OnboardingScreen onAddAccount={() => navigate('accounts', true)} onSampleLoaded={(ids) => navigate('accounts', false, ids)} />
           )}
-          {section === 'contacts' && emptyHub === false && <ContactsScreen onAddAccount={() => navigate('accounts', true)} />}
+          {/* Mounted while the empty-hub check is still out, so the first contacts.list goes with it, not after it. */}
+          {section === 'contacts' && emptyHub !== true && <ContactsScreen onAddAccount={() => navigate('accounts', true)} />}
           {section === 'accounts' && <AccountsScreen startAdding={startAdding} previewIds={previewIds} />}
           {section === 'transfer' && <ImportExportScreen />}
           {section === 'settings' && <SettingsScreen />}

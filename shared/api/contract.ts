@@ -33,8 +33,14 @@ export interface AppInfo {
 }
 
 export interface ContactPage {
-  /** Matching contacts, trash excluded. */
+  /** Matching contacts, trash excluded; a search counts only up to a cap (see totalIsLowerBound). */
   total: number;
+  /**
+   * True when a search stopped counting: there are more than `total` matches (the UI shows
+   * "1,000+"). The cap grows with the page asked for, so paging on until a page comes back short
+   * reaches every match. Always false without a query.
+   */
+  totalIsLowerBound: boolean;
   offset: number;
   items: ContactSummary[];
 }
@@ -140,7 +146,9 @@ export interface ContactOverview {
 }
 
 export interface ContactOverviewPage {
+  /** As in ContactPage. */
   total: number;
+  totalIsLowerBound: boolean;
   offset: number;
   items: ContactOverview[];
 }
@@ -389,6 +397,20 @@ const mergeChoices = z
   })
   .strict();
 
+/**
+ * accounts.signInGoogle: a started browser sign-in. The account is added later, when Google's
+ * redirect arrives: the `account.signedIn` event says so (or `account.signInFailed`).
+ */
+export interface GoogleSignInView {
+  signInId: string;
+  /** Google's consent page; shown to the user as a link whether or not the host opened it. */
+  url: string;
+  /** Whether the host opened `url` in the system browser (Electron); false: the UI opens it. */
+  opened: boolean;
+  /** ISO time after which the sign-in gives up and frees its loopback port. */
+  expiresAt: string;
+}
+
 /** accounts.discover: what CardDAV discovery found with the typed-in details (nothing is saved). */
 export interface DiscoveryView {
   principal: string;
@@ -438,7 +460,7 @@ export const contract = {
   'contacts.list': method<ContactPage>()(
     z
       .object({
-        /** Free text: names, emails, phone digits, organisation, notes. Empty lists everything. */
+        /** Free text: names (Chinese ones also in pinyin), emails, phone digits, organisation, notes. Empty lists everything. */
         query: z.string().max(200).default(''),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(100),
@@ -554,6 +576,28 @@ export const contract = {
       })
       .strict(),
   ),
+  /**
+   * Starts Google's browser sign-in (loopback redirect with PKCE) for a new account and answers at
+   * once; the account is added when the redirect arrives (event account.signedIn / signInFailed).
+   * The OAuth client comes from these params or the host's CONCORD_GOOGLE_CLIENT_ID/_SECRET.
+   */
+  'accounts.signInGoogle': method<GoogleSignInView>()(
+    z
+      .object({
+        name: accountName,
+        /** The Google address, if the user typed it (shown in the account list only). */
+        username: z.string().min(1).max(320).nullable().default(null),
+        direction: z.enum(syncDirections).default('two-way'),
+        defaultRegion: regionCode.nullable().default(null),
+        conflictPolicy: z.enum(conflictPolicies).default('ask'),
+        priority: z.number().int().min(-100).max(100).default(0),
+        clientId: z.string().trim().min(1).max(400).optional(),
+        clientSecret: z.string().trim().min(1).max(400).optional(),
+      })
+      .strict(),
+  ),
+  /** Stops a pending Google sign-in and frees its loopback port; false when none was pending. */
+  'accounts.cancelSignIn': method<{ cancelled: boolean }>()(z.object({ signInId: id }).strict()),
   /** Sets one field of a contact back to a value its history holds (journaled; the next sync spreads it). */
   'contacts.restoreField': method<{ restored: true }>()(z.object({ id, field: z.string().min(1).max(40), value: z.json() }).strict()),
 

@@ -68,6 +68,7 @@ describe('status.get and contacts.overview', () => {
     const page = await t.client.call('contacts.overview', {});
     expect(page).toEqual({
       total: 1,
+      totalIsLowerBound: false,
       offset: 0,
       items: [{ id: ann, displayName: 'Ann Lee', emails: ['ann@example.org'], phones: ['+86 138 0013 8000'], organization: null, accounts: ['Phone', 'Laptop', 'Tablet'] }],
     });

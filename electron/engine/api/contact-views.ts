@@ -97,7 +97,7 @@ function copiesOf(records: LinkedRecord[], accounts: Map<string, Account>): Copy
 
 export const contactViewHandlers: DomainHandlers<'contacts.overview' | 'contacts.show'> = {
   'contacts.overview': (p, ctx) => {
-    const { total, rows } = listContacts(ctx.db, p);
+    const { total, totalIsLowerBound, rows } = listContacts(ctx.db, p);
     const accounts = listAccounts(ctx.db);
     const names = new Map(accounts.map((a) => [a.id, a.name]));
     const order = new Map(accounts.map((a, i) => [a.id, i]));
@@ -106,7 +106,7 @@ export const contactViewHandlers: DomainHandlers<'contacts.overview' | 'contacts
       rows.map((r) => r.id),
     );
     const held = (id: string) => (holders.get(id) ?? []).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    return { total, offset: p.offset, items: rows.map((r) => overview(r, held(r.id), names)) };
+    return { total, totalIsLowerBound, offset: p.offset, items: rows.map((r) => overview(r, held(r.id), names)) };
   },
 
   'contacts.show': (p, ctx) => {

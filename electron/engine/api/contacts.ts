@@ -1,4 +1,5 @@
-// contacts.*: read the hub's unified address book (paged, searchable, trash excluded).
+// contacts.*: read the hub's unified address book (paged, searchable, trash excluded). A search's
+// total is counted only up to a cap (totalIsLowerBound), so the first keystrokes stay fast.
 import { ConcordError } from '../../../shared/api/errors.ts';
 import type { ContactSummary } from '../../../shared/model/contact.ts';
 import { getContact, listContacts } from '../db/repos/contacts.ts';
@@ -19,8 +20,8 @@ function summary(row: ContactRow): ContactSummary {
 
 export const contactHandlers: DomainHandlers<'contacts.list' | 'contacts.get'> = {
   'contacts.list': (p, ctx) => {
-    const { total, rows } = listContacts(ctx.db, p);
-    return { total, offset: p.offset, items: rows.map(summary) };
+    const { total, totalIsLowerBound, rows } = listContacts(ctx.db, p);
+    return { total, totalIsLowerBound, offset: p.offset, items: rows.map(summary) };
   },
   'contacts.get': (p, ctx) => {
     const row = getContact(ctx.db, p.id);

@@ -2,9 +2,17 @@
 // digits, so "13800138000" finds "+86 138 0013 8000"), organisation, title and notes. CJK text is
 // split into single characters because SQLite's unicode61 tokenizer does not segment Chinese:
 // "张伟" is indexed as "张 伟" and searched as the phrase "张 伟". International numbers are also
-// indexed in national form ("020 7946 0958" finds "+44 20 7946 0958").
+// indexed in national form ("020 7946 0958" finds "+44 20 7946 0958"). Chinese names are also
+// indexed in toneless pinyin, since that is how people type them on a Latin keyboard: 王芳 gets
+// "wang fang", "wangfang", "fangwang" and the initials "wf" (ü also as v: 吕 "lü" and "lv").
+// Invariant: the text depends only on the fields (and this module's version): migration 0007
+// recomputes it for every stored contact when this changes.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { pinyin } from 'pinyin-pro';
 import type { ContactFields } from '../../../shared/model/contact.ts';
+import { splitFullName } from './normalize/name.ts';
+import { hasHan, hasKanaOrHangul, isHanOnly } from './normalize/pinyin.ts';
+import { cleanText } from './normalize/text.ts';
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
@@ -19,6 +27,46 @@ function phoneForms(phone: { value: string }): string[] {
   const forms = new Set([phone.value, digits(phone.value)]);
   const parsed = parsePhoneNumberFromString(phone.value);
   if (parsed) forms.add(digits(parsed.formatNational())).add(parsed.nationalNumber);
+  return [...forms];
+}
+
+/** The name's Chinese family and given parts, as name matching reads them; null when not Chinese. */
+function chineseName(fields: ContactFields): { family: string; given: string } | null {
+  const { name } = fields;
+  const all = [name.given, name.family, fields.formattedName, name.phoneticGiven, name.phoneticFamily].join(' ');
+  // Kana or Hangul anywhere: a Japanese or Korean name, not read as pinyin (as in normalize/name.ts).
+  if (!hasHan(all) || hasKanaOrHangul(all)) return null;
+  const family = cleanText(name.family);
+  const given = cleanText(name.given);
+  if (!hasHan(family + given)) return hasHan(fields.formattedName) ? splitFullName(fields.formattedName) : null;
+  // Some apps put the whole name into the given name: 张伟 → 张 + 伟.
+  if (!family && isHanOnly(given) && given.length > 1) return splitFullName(given);
+  return { family, given };
+}
+
+const onlyHan = (text: string) => text.replace(/[^\p{Script=Han}]/gu, '');
+
+/** Toneless pinyin of a Chinese name in the forms people type; [] for any other name. */
+export function namePinyinForms(fields: ContactFields): string[] {
+  const parts = chineseName(fields);
+  if (!parts) return [];
+  const family = onlyHan(parts.family);
+  const given = onlyHan(parts.given);
+  // Surname mode reads polyphonic surnames as surnames (单 shan, 曾 zeng), as name keys do.
+  const fam = family ? pinyin(family, { mode: 'surname', surname: 'all', toneType: 'none', type: 'array' }) : [];
+  const giv = given ? pinyin(given, { toneType: 'none', type: 'array' }) : [];
+  const forms = new Set<string>();
+  const add = (f: string[], g: string[]) => {
+    const syllables = [...f, ...g];
+    if (syllables.length === 0) return;
+    forms.add(syllables.join(' ')).add(syllables.join(''));
+    if (f.length > 0 && g.length > 0) forms.add(g.join('') + f.join(''));
+    if (syllables.length > 1) forms.add(syllables.map((s) => s[0]).join(''));
+  };
+  add(fam, giv);
+  // Keyboards have no ü: pinyin input methods and passports-by-habit write it v (lü → lv).
+  const toV = (xs: string[]) => xs.map((s) => s.replace(/ü/g, 'v'));
+  if ([...fam, ...giv].some((s) => s.includes('ü'))) add(toV(fam), toV(giv));
   return [...forms];
 }
 
@@ -38,6 +86,7 @@ export function contactSearchText(fields: ContactFields): string {
     ...fields.emails.map((e) => e.value),
     ...fields.phones.flatMap(phoneForms),
     fields.note,
+    ...namePinyinForms(fields),
   ];
   return spaceOutCjk(parts.filter((p) => p.length > 0).join(' '));
 }

@@ -17,7 +17,8 @@ const list: Command = async (args, cli) => {
   for (;;) {
     const page = await client.call('contacts.overview', { query: parsed.values.search ?? '', offset: items.length, limit: 500 });
     items.push(...page.items);
-    if (page.items.length === 0 || items.length >= page.total) break;
+    // A search's total may be a lower bound (counting stops at a cap): page on until a short page.
+    if (page.items.length === 0 || (!page.totalIsLowerBound && items.length >= page.total)) break;
   }
   if (parsed.values.json) {
     printJson(cli.io, items);

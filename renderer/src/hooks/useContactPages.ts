@@ -2,9 +2,16 @@
 // address book can hold 100,000 contacts and the UI must never ask for all of them. Pages far from
 // the visible rows are dropped again. Re-queries (new search, `contacts.changed`, reconnect) load
 // the visible pages into a fresh cache and swap it in whole, so rows never blank out and flicker.
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+// Re-queries are latest-only (latest-only.ts): every keystroke can ask at once, with no fixed
+// debounce delay, without piling up requests, and only the newest query's rows are ever shown. A
+// search's total may be a lower bound ("1,000+", page-total.ts); the list extends as it is scrolled.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { ContactPage } from '../../../shared/api/contract.ts';
 import type { ContactSummary } from '../../../shared/model/contact.ts';
 import { useClient, useEvent, useReconnects } from '../state/api.tsx';
+import { latestOnly } from './latest-only.ts';
+import { foldTotal } from './page-total.ts';
+import type { Total } from './page-total.ts';
 
 export const PAGE_SIZE = 100;
 /** Pages kept in memory (5,000 rows): plenty for any screen, small even for a huge book. */
@@ -12,10 +19,8 @@ const MAX_PAGES = 50;
 /** A sync emits many `contacts.changed` events in a row; refresh once they settle. */
 const REFRESH_DELAY_MS = 250;
 
-interface Cache {
+interface Cache extends Total {
   query: string;
-  /** null until the first page for this query arrived. */
-  total: number | null;
   pages: Map<number, ContactSummary[]>;
   inflight: Set<number>;
 }
@@ -24,6 +29,8 @@ export interface ContactPages {
   /** The query the data shown belongs to (lags the typed one until its answer arrives). */
   query: string;
   total: number | null;
+  /** True while `total` is only "at least" (a broad search); the list still has `total` rows. */
+  totalIsLowerBound: boolean;
   error: unknown;
   itemAt(index: number): ContactSummary | undefined;
   /** Where a contact sits among the rows loaded so far; null when not (yet) loaded. */
@@ -54,13 +61,12 @@ function evictFar(cache: Cache, visible: Range): void {
 export function useContactPages(query: string): ContactPages {
   const client = useClient();
   const reconnects = useReconnects();
-  const cache = useRef<Cache>({ query, total: null, pages: new Map(), inflight: new Set() });
+  const cache = useRef<Cache>({ query, total: null, totalIsLowerBound: false, pages: new Map(), inflight: new Set() });
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [error, setError] = useState<unknown>(null);
   const visible = useRef<Range>({ start: 0, end: 0 });
   /** The newest query asked for; a refresh must use it, not the one still on screen. */
   const wanted = useRef(query);
-  const generation = useRef(0);
 
   const fetchPage = useCallback(
     (page: number) => {
@@ -73,7 +79,7 @@ export function useContactPages(query: string): ContactPages {
           c.inflight.delete(page);
           if (cache.current !== c) return;
           c.pages.set(page, result.items);
-          c.total = result.total;
+          Object.assign(c, foldTotal(c, result));
           evictFar(c, visible.current);
           setError(null);
           rerender();
@@ -87,29 +93,28 @@ export function useContactPages(query: string): ContactPages {
     [client],
   );
 
-  const reload = useCallback(
-    (nextQuery: string, pages: number[]) => {
-      const gen = ++generation.current;
-      const requests = pages.map((page) => client.call('contacts.list', { query: nextQuery, offset: page * PAGE_SIZE, limit: PAGE_SIZE }));
-      Promise.all(requests).then(
-        (results) => {
-          if (gen !== generation.current) return;
+  const requery = useMemo(
+    () =>
+      latestOnly(
+        ({ query: q, pages }: { query: string; pages: number[] }) =>
+          Promise.all(pages.map((page) => client.call('contacts.list', { query: q, offset: page * PAGE_SIZE, limit: PAGE_SIZE }))),
+        ({ query: q, pages }, results: ContactPage[]) => {
+          const total = results.reduce(foldTotal, { total: null, totalIsLowerBound: false });
           cache.current = {
-            query: nextQuery,
-            total: results[0]?.total ?? 0,
+            query: q,
+            total: total.total ?? 0,
+            totalIsLowerBound: total.totalIsLowerBound,
             pages: new Map(pages.map((page, i) => [page, results[i]?.items ?? []])),
             inflight: new Set(),
           };
           setError(null);
           rerender();
         },
-        (cause: unknown) => {
-          if (gen === generation.current) setError(cause);
-        },
-      );
-    },
+        setError,
+      ),
     [client],
   );
+  const reload = useCallback((nextQuery: string, pages: number[]) => requery.ask({ query: nextQuery, pages }), [requery]);
 
   // A new query starts at the top.
   useEffect(() => {
@@ -160,5 +165,5 @@ export function useContactPages(query: string): ContactPages {
   }, [reload]);
 
   const c = cache.current;
-  return { query: c.query, total: c.total, error, itemAt, indexOf, showRange, retry };
+  return { query: c.query, total: c.total, totalIsLowerBound: c.totalIsLowerBound, error, itemAt, indexOf, showRange, retry };
 }

@@ -39,6 +39,7 @@ export const en = {
   'contacts.count.other': '{count} contacts',
   'contacts.matches.one': '{count} match',
   'contacts.matches.other': '{count} matches',
+  'contacts.matches.atLeast': '{count}+ matches',
   'contacts.list.label': 'Contact list',
   'contacts.empty': 'No contacts yet — add an account to start syncing',
   'contacts.empty.action': 'Add an account',

@@ -38,6 +38,7 @@ export const zhCN: Record<MessageKey, string> = {
   'contacts.count.other': '{count} 位联系人',
   'contacts.matches.one': '{count} 个结果',
   'contacts.matches.other': '{count} 个结果',
+  'contacts.matches.atLeast': '{count}+ 个结果',
   'contacts.list.label': '联系人列表',
   'contacts.empty': '还没有联系人——添加账户即可开始同步',
   'contacts.empty.action': '添加账户',

@@ -211,6 +211,42 @@ describe('migration 6: change ticks', () => {
   });
 });
 
+describe('migration 7: pinyin search', () => {
+  it("adds the pinyin of Chinese names to existing contacts' search text, re-indexes them, and leaves the rest as it was", () => {
+    const v6 = openDatabase(path, { migrateUpTo: 6 });
+    const insert = v6.prepare(
+      `INSERT INTO contacts (id, fields, display_name, sort_key, search_text, content_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'h', 1, 1)`,
+    );
+    // Search text as version 6 wrote it: the characters only.
+    insert.run('wf', JSON.stringify(person({ given: '芳', family: '王', email: 'fang@example.org' })), '王芳', '王芳', '芳 王 fang@example.org');
+    insert.run('anna', JSON.stringify(person({ given: 'Anna', family: 'Smith' })), 'Anna Smith', 'anna smith', 'Anna Smith');
+    insert.run('odd', '{"name": 42}', '李', '李', '李'); // unreadable fields: keeps its text
+    const tick = (db: WritableDb) => db.prepare(`SELECT tick FROM hub_clock`).get();
+    const ticksBefore = tick(v6);
+    v6.close();
+
+    const db = openDatabase(path, { migrateUpTo: 7 });
+    expect(schemaVersion(db)).toBe(7);
+    const find = (query: string) => listContacts(db, { query, offset: 0, limit: 10 }).rows.map((r) => r.id);
+    expect(find('wangfang')).toEqual(['wf']);
+    expect(find('wang fang')).toEqual(['wf']);
+    expect(find('wf')).toEqual(['wf']);
+    expect(find('fang@example')).toEqual(['wf']);
+    expect(find('anna')).toEqual(['anna']);
+    expect(find('李')).toEqual(['odd']);
+    const text = (id: string) => (db.prepare('SELECT search_text AS s FROM contacts WHERE id = ?').get(id) as { s: string }).s;
+    expect(text('anna')).toBe('Anna Smith');
+    expect(text('odd')).toBe('李');
+    // Search text is not a change an account must receive; the FTS triggers still work afterwards.
+    expect(tick(db)).toEqual(ticksBefore);
+    db.prepare(`UPDATE contacts SET search_text = 'Chloe' WHERE id = 'anna'`).run();
+    expect(find('anna')).toEqual([]);
+    expect(find('chloe')).toEqual(['anna']);
+    expect(() => db.prepare(`INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')`).run()).not.toThrow();
+    db.close();
+  });
+});
+
 describe('the migration runner', () => {
   it('is numbered 1..n with no gaps, and a second open changes nothing', () => {
     expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));

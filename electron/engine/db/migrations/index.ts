@@ -11,8 +11,9 @@ import { migration0003 } from './0003-sync-index.ts';
 import { migration0004 } from './0004-folder-accounts.ts';
 import { migration0005 } from './0005-duplicate-keys.ts';
 import { migration0006 } from './0006-change-ticks.ts';
+import { migration0007 } from './0007-pinyin-search.ts';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
 
 export const latestVersion = migrations.length;
 

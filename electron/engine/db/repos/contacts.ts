@@ -77,9 +77,16 @@ export function getContact(db: ReadableDb, id: string): (ContactRow & { trashed:
   return row && toContact(row);
 }
 
+/**
+ * "Not in the trash", written against `seq` rather than `id`: seq is in every index of contacts,
+ * so a scan of contacts_by_sort_key checks it without reading the table row (an OFFSET of 50,000
+ * over NOT EXISTS (… t.contact_id = c.id) read 50,000 rows: ~90 ms; this: ~2 ms). The trash is
+ * small; SQLite builds the set once per statement.
+ */
+const liveSeq = (seq: string) => `${seq} NOT IN (SELECT tc.seq FROM trash t JOIN contacts tc ON tc.id = t.contact_id)`;
+
 export function countContacts(db: ReadableDb): number {
-  return prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM contacts c WHERE NOT EXISTS (SELECT 1 FROM trash t WHERE t.contact_id = c.id)')
-    .get()!.n;
+  return prepared<[], { n: number }>(db, `SELECT count(*) AS n FROM contacts c WHERE ${liveSeq('c.seq')}`).get()!.n;
 }
 
 /**
@@ -102,21 +109,49 @@ export interface ContactListQuery {
   limit: number;
 }
 
-export function listContacts(db: ReadableDb, q: ContactListQuery): { total: number; rows: ContactRow[] } {
+export interface ContactListPage {
+  /** Live contacts matching; with totalIsLowerBound, at least this many (a multiple of COUNT_STEP). */
+  total: number;
+  /** True when the matches were counted only up to a cap: there are more than `total`. */
+  totalIsLowerBound: boolean;
+  rows: ContactRow[];
+}
+
+/**
+ * Searches count their matches exactly up to the next multiple of COUNT_STEP past the requested
+ * page, never further: a one-letter prefix matches tens of thousands of contacts, and counting them
+ * all costs more than finding the rows. Also the point above which a search walks the sort index.
+ */
+export const COUNT_STEP = 1000;
+
+const matchingSeqs = 'SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @fts';
+
+/** One page of seqs, then their rows: the page is picked from the covering index alone. */
+const rowsOfPage = (pageSeqs: string) => `${selectContact} WHERE c.seq IN (${pageSeqs}) ORDER BY c.sort_key, c.seq`;
+
+export function listContacts(db: ReadableDb, q: ContactListQuery): ContactListPage {
   const fts = toFtsQuery(q.query);
-  const live = 'NOT EXISTS (SELECT 1 FROM trash t WHERE t.contact_id = c.id)';
+  const page = { limit: q.limit, offset: q.offset };
   if (fts === null) {
-    const rows = prepared<[number, number], RawContactRow>(db, `${selectContact} WHERE ${live} ORDER BY c.sort_key, c.seq LIMIT ? OFFSET ?`,
-      )
-      .all(q.limit, q.offset);
-    return { total: countContacts(db), rows: rows.map(toContact) };
+    const seqs = `SELECT c.seq FROM contacts c WHERE ${liveSeq('c.seq')} ORDER BY c.sort_key, c.seq LIMIT @limit OFFSET @offset`;
+    const rows = prepared<[typeof page], RawContactRow>(db, rowsOfPage(seqs)).all(page);
+    return { total: countContacts(db), totalIsLowerBound: false, rows: rows.map(toContact) };
   }
-  const matching = `c.seq IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @fts) AND ${live}`;
-  const total = prepared<[{ fts: string }], { n: number }>(db, `SELECT count(*) AS n FROM contacts c WHERE ${matching}`).get({ fts })!.n;
-  const rows = prepared<[{ fts: string; limit: number; offset: number }], RawContactRow>(db, `${selectContact} WHERE ${matching} ORDER BY c.sort_key, c.seq LIMIT @limit OFFSET @offset`,
-    )
-    .all({ fts, limit: q.limit, offset: q.offset });
-  return { total, rows: rows.map(toContact) };
+  const cap = (Math.floor((q.offset + q.limit) / COUNT_STEP) + 1) * COUNT_STEP;
+  const counted = prepared<[{ fts: string; cap: number }], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH @fts AND ${liveSeq('rowid')} LIMIT @cap + 1)`,
+  ).get({ fts, cap })!.n;
+  const paged = { ...page, fts };
+  // Few matches: look each up and sort them. Many: walk contacts_by_sort_key in order and stop
+  // after the page; the unary + keeps SQLite from driving the query by the FTS matches (which would
+  // look up and sort every one of them: "a" over 100,000 contacts 40 ms, walking the index 4 ms).
+  const seqs =
+    counted <= COUNT_STEP
+      ? `SELECT c.seq FROM contacts c WHERE c.seq IN (${matchingSeqs}) AND ${liveSeq('c.seq')} ORDER BY c.sort_key, c.seq LIMIT @limit OFFSET @offset`
+      : `SELECT c.seq FROM contacts c WHERE +c.seq IN (${matchingSeqs}) AND ${liveSeq('c.seq')} ORDER BY c.sort_key, c.seq LIMIT @limit OFFSET @offset`;
+  const rows = prepared<[typeof paged], RawContactRow>(db, rowsOfPage(seqs)).all(paged);
+  return { total: Math.min(counted, cap), totalIsLowerBound: counted > cap, rows: rows.map(toContact) };
 }
 
 /** Every group name used by a live contact (accounts that keep groups as objects create them first). */
