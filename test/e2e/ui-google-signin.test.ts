@@ -7,42 +7,30 @@
 // In Chinese a second sign-in is cancelled from the waiting state and nothing is added. The consent
 // page's request is held at the browser (context.route) while the waiting state is screenshotted.
 // Screenshots (en, zh-CN) go to test-results/screens/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodName, Params, Result } from '../../shared/api/contract.ts';
-import { createEngine } from '../../electron/engine/index.ts';
-import type { Engine } from '../../electron/engine/index.ts';
 import { memoryPorts } from '../../electron/engine/ports-memory.ts';
 import { defaultSourceFactories } from '../../electron/engine/providers/registry.ts';
-import { startServer } from '../../electron/headless/serve.ts';
 import type { RunningServer } from '../../electron/headless/serve.ts';
+import { startTestEngine } from '../support/engine.ts';
+import type { TestEngine } from '../support/engine.ts';
 import { startGoogleFake } from '../support/google-fake/index.ts';
 import type { GoogleFake } from '../support/google-fake/index.ts';
+import { buildUi, screensDir, serveUi } from '../support/ui-session.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const screens = join(root, 'test-results', 'screens');
 const people = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov'];
 const SEEDED = people.length;
 
 let tmp: string;
 let fake: GoogleFake;
-let engine: Engine;
+let t: TestEngine;
 let server: RunningServer;
 let browser: Browser;
 /** The host's environment; the last test takes the OAuth client out of it. */
 let env: Record<string, string>;
-
-async function call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
-  const answer = await engine.dispatch(method, params);
-  if (!answer.ok) throw new Error(`${method}: ${answer.error.code} ${answer.error.message}`);
-  return answer.result as Result<M>;
-}
 
 /** A browser window in `locale` whose requests to the fake's consent page wait until released. */
 async function heldConsent(locale: string): Promise<{ context: BrowserContext; page: Page; held: Promise<Route>; release(): void }> {
@@ -64,16 +52,7 @@ async function heldConsent(locale: string): Promise<{ context: BrowserContext; p
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'concord-ui-google-'));
-  mkdirSync(screens, { recursive: true });
-  const staticDir = join(tmp, 'renderer');
-  // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build: test what ships.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(root, 'vite.config.ts'), build: { outDir: staticDir, emptyOutDir: true }, logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  const staticDir = await buildUi(tmp);
   fake = await startGoogleFake({
     seed: people.map((n, i) => {
       const [givenName, familyName] = n.split(' ');
@@ -88,27 +67,14 @@ beforeAll(async () => {
     CONCORD_GOOGLE_CLIENT_ID: fake.clientId,
     CONCORD_GOOGLE_CLIENT_SECRET: fake.clientSecret,
   };
-  const dataDir = join(tmp, 'data');
-  mkdirSync(dataDir);
-  engine = createEngine(memoryPorts({ clock: { now: () => Date.now() } }), {
-    dataDir,
-    host: 'test',
-    version: '0.0.0-test',
-    databasePath: join(dataDir, 'concord.sqlite3'),
-    sources: defaultSourceFactories(env),
-    google: { env },
-  });
-  server = await startServer({ engine, staticDir, host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  t = startTestEngine({ ports: memoryPorts({ clock: { now: () => Date.now() } }), onDisk: true, sources: defaultSourceFactories(env), google: { env } });
+  ({ server, browser } = await serveUi(t.engine, staticDir));
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  engine?.close();
+  t?.close();
   await fake?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
@@ -132,25 +98,25 @@ describe('adding a Google account in the browser (concord serve + the Google fak
     expect(href).toBe(route.request().url());
     expect(`${new URL(href).origin}${new URL(href).pathname}`).toBe(fake.authUrl);
     await waiting.getByRole('button', { name: 'Cancel sign-in' }).waitFor();
-    expect(await call('accounts.list', {})).toEqual([]);
-    await page.screenshot({ path: join(screens, 'google-signin-waiting-en.png'), fullPage: true });
+    expect(await t.client.call('accounts.list', {})).toEqual([]);
+    await page.screenshot({ path: join(screensDir, 'google-signin-waiting-en.png'), fullPage: true });
 
     // The user approves: the fake redirects the tab to the engine's loopback listener.
     release();
     await consentTab.getByRole('heading', { name: 'Signed in' }).waitFor();
     await page.getByRole('heading', { name: 'Before the first sync' }).waitFor();
     await page.getByTestId('first-sync-start').waitFor();
-    const accounts = await call('accounts.list', {});
+    const accounts = await t.client.call('accounts.list', {});
     expect(accounts.map((a) => [a.kind, a.name])).toEqual([['google', 'Google']]);
     const row = (await page.getByTestId('first-sync').locator('tbody tr').first().locator('th, td').allTextContents()).map((s) => s.trim());
     // Account, already in Concord, new in Concord (the fake's contacts), written to the account …
     expect(row.slice(0, 4)).toEqual(['Google', '0', String(SEEDED), '0']);
-    expect((await call('status.get', {})).contacts).toBe(0); // the preview wrote nothing
-    await page.screenshot({ path: join(screens, 'google-signin-preview-en.png'), fullPage: true });
+    expect((await t.client.call('status.get', {})).contacts).toBe(0); // the preview wrote nothing
+    await page.screenshot({ path: join(screensDir, 'google-signin-preview-en.png'), fullPage: true });
 
     await page.getByTestId('first-sync-start').click();
     await page.getByRole('heading', { name: 'First sync finished' }).waitFor();
-    const contacts = await call('contacts.list', { limit: 100 });
+    const contacts = await t.client.call('contacts.list', { limit: 100 });
     expect(contacts.total).toBe(SEEDED);
     expect(contacts.items.map((c) => c.displayName).sort()).toEqual([...people].sort());
     await page.getByTestId('account-item').filter({ hasText: 'Google' }).waitFor();
@@ -170,14 +136,14 @@ describe('adding a Google account in the browser (concord serve + the Google fak
     const waiting = page.getByTestId('google-waiting');
     await waiting.getByText('请在浏览器中登录 Google').waitFor();
     await waiting.getByRole('link', { name: '如果浏览器没有自动打开，请点击此链接' }).waitFor();
-    await page.screenshot({ path: join(screens, 'google-signin-waiting-zh-CN.png'), fullPage: true });
+    await page.screenshot({ path: join(screensDir, 'google-signin-waiting-zh-CN.png'), fullPage: true });
 
     await waiting.getByRole('button', { name: '取消登录' }).click();
     await waiting.waitFor({ state: 'detached' });
     // The loopback listener is gone: an approval arriving now cannot add anything.
     await expect.poll(() => fetch(`${redirect}/favicon.ico`).then(() => 'open', () => 'closed')).toBe('closed');
     release();
-    expect((await call('accounts.list', {})).map((a) => a.name)).toEqual(['Google']);
+    expect((await t.client.call('accounts.list', {})).map((a) => a.name)).toEqual(['Google']);
     await context.close();
   });
 
@@ -194,7 +160,7 @@ describe('adding a Google account in the browser (concord serve + the Google fak
     const failed = page.getByTestId('google-failed');
     await failed.getByText('Concord has no Google OAuth client to sign in with.', { exact: false }).waitFor();
     expect(await failed.getAttribute('data-code')).toBe('INVALID_PARAMS');
-    await page.screenshot({ path: join(screens, 'google-signin-no-client-en.png'), fullPage: true });
+    await page.screenshot({ path: join(screensDir, 'google-signin-no-client-en.png'), fullPage: true });
     // The empty tab opened for the consent page was closed again.
     await expect.poll(() => context.pages().length).toBe(1);
 
@@ -203,7 +169,7 @@ describe('adding a Google account in the browser (concord serve + the Google fak
     await page.getByRole('button', { name: 'Sign in with Google' }).click();
     await page.getByText('Enter both the client ID and the client secret, or leave both empty.').waitFor();
     await failed.waitFor({ state: 'detached' }); // the earlier answer no longer applies
-    expect((await call('accounts.list', {})).map((a) => a.name)).toEqual(['Google']);
+    expect((await t.client.call('accounts.list', {})).map((a) => a.name)).toEqual(['Google']);
     await context.close();
   });
 });

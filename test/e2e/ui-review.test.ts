@@ -5,16 +5,12 @@
 // conflicts (one by its card, one by a bulk action), merge a suggestion, undo the merge from
 // Activity, and switch the language. Screenshots of each screen in English and Chinese go to
 // test-results/screens/ for people to look at.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSourceFactories } from '../../electron/engine/providers/registry.ts';
-import { startServer } from '../../electron/headless/serve.ts';
 import type { RunningServer } from '../../electron/headless/serve.ts';
 import { startRadicale } from '../support/carddav-servers.ts';
 import type { CardDavServer } from '../support/carddav-servers.ts';
@@ -24,11 +20,10 @@ import type { TestEngine } from '../support/engine.ts';
 import { startGoogleFake } from '../support/google-fake/index.ts';
 import { card } from '../support/sync-world.ts';
 import type { CardSpec } from '../support/sync-world.ts';
+import { buildUi, openUiPage, screensDir, serveUi } from '../support/ui-session.ts';
 
 type Fake = Awaited<ReturnType<typeof startGoogleFake>>;
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const screens = join(root, 'test-results', 'screens');
 
 let tmp: string;
 let radicale: CardDavServer;
@@ -62,7 +57,7 @@ async function sync(params: { approve?: boolean } = {}) {
 async function shot(name: string): Promise<void> {
   // Let the virtualiser measure and the last status.get land before the picture.
   await page.waitForTimeout(400);
-  await page.screenshot({ path: join(screens, `${name}.png`) });
+  await page.screenshot({ path: join(screensDir, `${name}.png`) });
 }
 
 async function go(section: RegExp): Promise<void> {
@@ -71,16 +66,7 @@ async function go(section: RegExp): Promise<void> {
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'concord-ui-review-'));
-  mkdirSync(screens, { recursive: true });
-  const staticDir = join(tmp, 'renderer');
-  // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build: test what ships.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(root, 'vite.config.ts'), build: { outDir: staticDir, emptyOutDir: true }, logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  const staticDir = await buildUi(tmp);
 
   [radicale, fake] = await Promise.all([startRadicale(), startGoogleFake({ quotas: false })]);
   book = await radicale.createAddressBook('contacts');
@@ -118,14 +104,8 @@ beforeAll(async () => {
   const stopped = await sync();
   expect(stopped.paused).toBe(true);
 
-  server = await startServer({ engine: t.engine, staticDir, host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1200, height: 800 }, locale: 'en-US' });
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => console.error('page error:', error));
+  ({ server, browser } = await serveUi(t.engine, staticDir));
+  page = await openUiPage(browser, { locale: 'en-US', width: 1200, height: 800, timeoutMs: 10_000 });
   await page.goto(server.url);
 }, 120_000);
 

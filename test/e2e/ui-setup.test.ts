@@ -6,44 +6,32 @@
 // Restore, a CSV import with an unknown column mapped in the UI and undone, an export download,
 // settings (guard, theme) and the switch to Chinese, where a second account's preview is cancelled.
 // Screenshots of every screen in en and zh-CN (and dark) go to test-results/screens/.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodName, Params, Result } from '../../shared/api/contract.ts';
-import { createEngine } from '../../electron/engine/index.ts';
-import type { Engine } from '../../electron/engine/index.ts';
 import { changeContact } from '../../electron/engine/hub/contacts.ts';
 import { getContact } from '../../electron/engine/db/repos/contacts.ts';
 import { memoryPorts } from '../../electron/engine/ports-memory.ts';
 import { defaultSourceFactories } from '../../electron/engine/providers/registry.ts';
-import { startServer } from '../../electron/headless/serve.ts';
 import type { RunningServer } from '../../electron/headless/serve.ts';
 import { startRadicale } from '../support/carddav-servers.ts';
 import type { CardDavServer } from '../support/carddav-servers.ts';
+import { startTestEngine } from '../support/engine.ts';
+import type { TestEngine } from '../support/engine.ts';
+import { buildUi, openUiPage, screensDir, serveUi } from '../support/ui-session.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const screens = join(root, 'test-results', 'screens');
 
 let tmp: string;
-let engine: Engine;
+let t: TestEngine;
 let server: RunningServer;
 let radicale: CardDavServer;
 let browser: Browser;
 let page: Page;
 
-async function call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
-  const answer = await engine.dispatch(method, params);
-  if (!answer.ok) throw new Error(`${method}: ${answer.error.code} ${answer.error.message}`);
-  return answer.result as Result<M>;
-}
-
 async function shot(name: string, target: Page = page): Promise<void> {
-  await target.screenshot({ path: join(screens, `setup-${name}.png`), fullPage: true });
+  await target.screenshot({ path: join(screensDir, `setup-${name}.png`), fullPage: true });
 }
 
 /** The text of every cell of the preview table, row by row (the account name first). */
@@ -55,48 +43,25 @@ async function previewTable(target: Page = page): Promise<string[][]> {
 }
 
 async function newPage(locale: string): Promise<Page> {
-  const p = await browser.newPage({ viewport: { width: 1180, height: 800 }, locale, acceptDownloads: true });
-  p.setDefaultTimeout(15_000);
-  p.on('pageerror', (error) => console.error('page error:', error));
-  return p;
+  return openUiPage(browser, { locale, width: 1180, height: 800, timeoutMs: 15_000, acceptDownloads: true });
 }
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'concord-ui-setup-'));
-  mkdirSync(screens, { recursive: true });
-  const staticDir = join(tmp, 'renderer');
-  // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build: test what ships.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(root, 'vite.config.ts'), build: { outDir: staticDir, emptyOutDir: true }, logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  const staticDir = await buildUi(tmp);
   radicale = await startRadicale();
   await radicale.createAddressBook('contacts', { displayName: 'Contacts' });
 
-  const dataDir = join(tmp, 'data');
-  mkdirSync(dataDir);
-  engine = createEngine(memoryPorts({ clock: { now: () => Date.now() } }), {
-    dataDir,
-    host: 'test',
-    version: '0.0.0-test',
-    databasePath: join(dataDir, 'concord.sqlite3'),
-    sources: defaultSourceFactories({}),
-  });
-  server = await startServer({ engine, staticDir, host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  // On disk and on the wall clock, as `concord serve` runs ("just now" in the history is real).
+  t = startTestEngine({ ports: memoryPorts({ clock: { now: () => Date.now() } }), onDisk: true, sources: defaultSourceFactories({}) });
+  ({ server, browser } = await serveUi(t.engine, staticDir));
   page = await newPage('en-US');
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  engine?.close();
+  t?.close();
   await radicale?.stop();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
@@ -122,13 +87,13 @@ describe('setting Concord up in the browser (concord serve)', () => {
     const predicted = await previewTable();
     expect(predicted.map((r) => r[0])).toEqual(['Sample phone', 'Sample laptop']);
     // Nothing written yet: the dry run rolled back.
-    expect((await call('status.get', {})).contacts).toBe(0);
+    expect((await t.client.call('status.get', {})).contacts).toBe(0);
     await shot('first-sync-preview-en');
 
     await page.getByTestId('first-sync-start').click();
     await page.getByRole('heading', { name: 'First sync finished' }).waitFor();
     expect(await previewTable()).toEqual(predicted);
-    const status = await call('status.get', {});
+    const status = await t.client.call('status.get', {});
     expect(status.contacts).toBeGreaterThan(10);
     // "Already in Concord" of the laptop (synced after the phone) are the people both books hold.
     expect(Number(predicted[1]![1])).toBeGreaterThan(0);
@@ -137,8 +102,8 @@ describe('setting Concord up in the browser (concord serve)', () => {
 
   it('adds a CardDAV account through the form: discovery feedback first, then preview and first sync', async () => {
     // The sample accounts go; their contacts stay in Concord and will be written to Radicale.
-    for (const a of await call('accounts.list', {})) await call('accounts.remove', { id: a.id });
-    const hubContacts = (await call('status.get', {})).contacts;
+    for (const a of await t.client.call('accounts.list', {})) await t.client.call('accounts.remove', { id: a.id });
+    const hubContacts = (await t.client.call('status.get', {})).contacts;
 
     await page.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Add account' }).first().click();
@@ -151,7 +116,7 @@ describe('setting Concord up in the browser (concord serve)', () => {
     await page.getByTestId('discover').click();
     await page.getByText('No address book was found at this address.', { exact: false }).waitFor();
     expect(await page.getByTestId('discovery').getAttribute('data-code')).toBe('PROVIDER_ERROR');
-    expect(await call('accounts.list', {})).toEqual([]);
+    expect(await t.client.call('accounts.list', {})).toEqual([]);
     await shot('account-form-error-en');
 
     await page.getByLabel('Server URL').fill(radicale.url);
@@ -172,7 +137,7 @@ describe('setting Concord up in the browser (concord serve)', () => {
     await page.getByTestId('first-sync-start').click();
     await page.getByRole('heading', { name: 'First sync finished' }).waitFor();
     expect(await previewTable()).toEqual(predicted);
-    const [account] = (await call('status.get', {})).accounts;
+    const [account] = (await t.client.call('status.get', {})).accounts;
     expect(account?.records).toBe(toAccount);
   });
 
@@ -182,19 +147,19 @@ describe('setting Concord up in the browser (concord serve)', () => {
     await item.getByLabel('Country for phone numbers without a country code').selectOption('CN');
     await item.getByText('Saved').waitFor();
     await item.getByLabel('When both sides changed the same detail').selectOption('newest');
-    await expect.poll(async () => (await call('accounts.list', {}))[0]?.settings).toMatchObject({ defaultRegion: 'CN', conflictPolicy: 'newest' });
+    await expect.poll(async () => (await t.client.call('accounts.list', {}))[0]?.settings).toMatchObject({ defaultRegion: 'CN', conflictPolicy: 'newest' });
     expect(await item.getByLabel('Country for phone numbers without a country code').locator('option:checked').textContent()).toBe('China (CN)');
     await shot('accounts-en');
   });
 
   it('shows which accounts hold a contact and restores a field from its history', async () => {
-    const first = (await call('contacts.overview', { limit: 500 })).items.find((c) => c.accounts.includes('Radicale'));
+    const first = (await t.client.call('contacts.overview', { limit: 500 })).items.find((c) => c.accounts.includes('Radicale'));
     const id = first!.id;
-    const ctx = { db: engine.context.db, now: Date.now(), runId: null };
-    const fields = getContact(engine.context.db, id)!.fields;
+    const ctx = { db: t.engine.context.db, now: Date.now(), runId: null };
+    const fields = getContact(t.engine.context.db, id)!.fields;
     changeContact(ctx, id, { ...fields, note: 'First note' });
     changeContact({ ...ctx, now: Date.now() + 1 }, id, { ...fields, note: 'Second note' });
-    engine.context.emit('contacts.changed', { ids: [id] });
+    t.engine.context.emit('contacts.changed', { ids: [id] });
 
     await page.getByRole('button', { name: 'Contacts' }).click();
     await page.getByRole('option', { name: new RegExp(first!.displayName) }).first().click();
@@ -203,7 +168,7 @@ describe('setting Concord up in the browser (concord serve)', () => {
     await restore.waitFor();
     await shot('contact-details-en');
     await restore.click();
-    await expect.poll(() => getContact(engine.context.db, id)!.fields.note).toBe('First note');
+    await expect.poll(() => getContact(t.engine.context.db, id)!.fields.note).toBe('First note');
   });
 
   const csv = ['First Name,Last Name,E-mail Address,Shoe size', 'Imke,Importer,imke@example.org,38', 'Ivo,Importer,ivo@example.org,44', ''].join('\r\n');
@@ -221,15 +186,15 @@ describe('setting Concord up in the browser (concord serve)', () => {
 
     await page.getByRole('button', { name: 'Import 2 contact(s)' }).click();
     await page.getByText('Imported: 2 new, 0 merged, 0 to review, 0 skipped.').waitFor();
-    const found = await call('contacts.list', { query: 'Importer' });
+    const found = await t.client.call('contacts.list', { query: 'Importer' });
     expect(found.total).toBe(2);
-    const imke = await call('contacts.get', { id: found.items.find((c) => c.displayName === 'Imke Importer')!.id });
+    const imke = await t.client.call('contacts.get', { id: found.items.find((c) => c.displayName === 'Imke Importer')!.id });
     expect(imke.fields.customFields).toEqual([expect.objectContaining({ key: 'Shoe size', value: '38' })]);
     await shot('import-done-en');
 
     await page.getByRole('button', { name: 'Undo this import' }).click();
     await page.getByText('The import was undone.').waitFor();
-    expect((await call('contacts.list', { query: 'Importer' })).total).toBe(0);
+    expect((await t.client.call('contacts.list', { query: 'Importer' })).total).toBe(0);
   });
 
   it('exports CSV in Outlook layout as a download', async () => {
@@ -239,7 +204,7 @@ describe('setting Concord up in the browser (concord serve)', () => {
     expect(download.suggestedFilename()).toMatch(/^concord-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.split('\n')[0]).toContain('First Name');
-    const contacts = (await call('status.get', {})).contacts;
+    const contacts = (await t.client.call('status.get', {})).contacts;
     await page.getByText(`Exported ${contacts} contact(s).`).waitFor();
     await shot('import-export-en');
   });
@@ -249,11 +214,11 @@ describe('setting Concord up in the browser (concord serve)', () => {
     const min = page.getByLabel('Pause when more than');
     await min.fill('25');
     await min.press('Enter');
-    await expect.poll(async () => (await call('settings.get', {})).guardMinContacts).toBe(25);
+    await expect.poll(async () => (await t.client.call('settings.get', {})).guardMinContacts).toBe(25);
     await page.getByLabel('and more than').fill('150');
     await page.getByLabel('and more than').press('Enter');
     await page.getByText('Enter a whole percentage from 0 to 100.').waitFor();
-    expect((await call('settings.get', {})).guardFraction).toBe(0.05);
+    expect((await t.client.call('settings.get', {})).guardFraction).toBe(0.05);
     await shot('settings-en');
 
     await page.getByLabel('Appearance').selectOption('dark');
@@ -297,7 +262,7 @@ describe('setting Concord up in the browser (concord serve)', () => {
     await page.getByTestId('first-sync-start').waitFor();
     await shot('account-preview-zh-CN');
     await page.getByTestId('first-sync').getByRole('button', { name: '取消' }).click();
-    await expect.poll(async () => (await call('accounts.list', {})).find((a) => a.name === '工作通讯录')?.enabled).toBe(false);
+    await expect.poll(async () => (await t.client.call('accounts.list', {})).find((a) => a.name === '工作通讯录')?.enabled).toBe(false);
     const item = page.getByTestId('account-item').filter({ hasText: '工作通讯录' });
     await item.getByText('已关闭').waitFor();
     await page.getByTestId('account-item').filter({ hasText: 'Radicale' }).getByRole('button', { name: '设置' }).click();

@@ -3,13 +3,11 @@
 // transport, paged and searchable contacts (Chinese included), account form and removal, the
 // language switch and Chinese rendering. Screenshots go to test-results/ui-smoke-*.png for people
 // to look at.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactFields } from '../../shared/model/contact.ts';
 import { emptyContactFields } from '../../shared/model/contact.ts';
@@ -19,8 +17,8 @@ import { createContact } from '../../electron/engine/hub/contacts.ts';
 import { memoryPorts } from '../../electron/engine/ports-memory.ts';
 import { memorySourceFactory } from '../../electron/engine/providers/memory/factory.ts';
 import { MemorySource } from '../../electron/engine/providers/memory/memory-source.ts';
-import { startServer } from '../../electron/headless/serve.ts';
 import type { RunningServer } from '../../electron/headless/serve.ts';
+import { buildUi, openUiPage, serveUi } from '../support/ui-session.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const results = join(root, 'test-results');
@@ -70,16 +68,7 @@ async function rowNames(): Promise<string[]> {
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'concord-ui-'));
-  mkdirSync(results, { recursive: true });
-  const staticDir = join(tmp, 'renderer');
-  // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build: test what ships.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(root, 'vite.config.ts'), build: { outDir: staticDir, emptyOutDir: true }, logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  const staticDir = await buildUi(tmp);
 
   engine = createEngine(memoryPorts(), {
     dataDir: tmp,
@@ -89,17 +78,9 @@ beforeAll(async () => {
     sources: { memory: memorySourceFactory(phones) },
   });
   for (const f of seeded) seed(f);
-  server = await startServer({ engine, staticDir, host: '127.0.0.1', port: 0 });
-
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  ({ server, browser } = await serveUi(engine, staticDir));
   // en-US so the 'system' language resolves to English first.
-  page = await browser.newPage({ viewport: { width: 1100, height: 720 }, locale: 'en-US' });
-  // Fail a step with its own message well before vitest's 30 s test timeout.
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => console.error('page error:', error));
+  page = await openUiPage(browser, { locale: 'en-US', width: 1100, height: 720, timeoutMs: 10_000 });
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import type { ContactFields } from '../../shared/model/contact.ts';
 import { emptyContactFields } from '../../shared/model/contact.ts';
 import { inProcessTransport } from '../../electron/engine/api/in-process.ts';
 import { createEngine } from '../../electron/engine/index.ts';
-import type { Engine } from '../../electron/engine/index.ts';
+import type { Engine, EngineOptions } from '../../electron/engine/index.ts';
 import { memoryPorts } from '../../electron/engine/ports-memory.ts';
 import type { Ports } from '../../electron/engine/ports.ts';
 import type { SourceFactories } from '../../electron/engine/sync/sources.ts';
@@ -24,7 +24,7 @@ export interface TestEngine {
   close(): void;
 }
 
-export function startTestEngine(options: { ports?: Ports; onDisk?: boolean; sources?: SourceFactories } = {}): TestEngine {
+export function startTestEngine(options: { ports?: Ports; onDisk?: boolean; sources?: SourceFactories; google?: EngineOptions['google'] } = {}): TestEngine {
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-test-'));
   const ports = options.ports ?? memoryPorts();
   const engine = createEngine(ports, {
@@ -33,6 +33,7 @@ export function startTestEngine(options: { ports?: Ports; onDisk?: boolean; sour
     version: '0.0.0-test',
     ...(options.onDisk ? {} : { databasePath: ':memory:' }),
     ...(options.sources && { sources: options.sources }),
+    ...(options.google && { google: options.google }),
   });
   const events: AnyEventMessage[] = [];
   engine.subscribe((m) => events.push(m));

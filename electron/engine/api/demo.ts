@@ -14,7 +14,7 @@ import type { SampleCard } from './demo-data.ts';
 import type { EngineContext } from './context.ts';
 import type { DomainHandlers } from './handlers.ts';
 
-/** The same names as `concord demo` (electron/headless/commands/demo.ts), so either can continue the other. */
+/** The sample accounts' names; `concord demo` (electron/headless/commands/demo.ts) loads through demo.load too. */
 export const DEMO_ACCOUNT_NAMES = { phone: 'Sample phone', laptop: 'Sample laptop' } as const;
 
 function writeBook(dir: string, cards: readonly SampleCard[]): void {
@@ -28,10 +28,15 @@ function writeBook(dir: string, cards: readonly SampleCard[]): void {
   }
 }
 
+/** The accounts that are not the sample ones: any of them means this Concord is not for sample data. */
+export function nonSampleAccounts<A extends Pick<Account, 'kind' | 'name'>>(accounts: readonly A[]): A[] {
+  const names = Object.values(DEMO_ACCOUNT_NAMES) as string[];
+  return accounts.filter((a) => a.kind !== 'folder' || !names.includes(a.name));
+}
+
 async function load(ctx: EngineContext): Promise<{ accounts: Account[] }> {
   const existing = listAccounts(ctx.db);
-  const names = Object.values(DEMO_ACCOUNT_NAMES) as string[];
-  const others = existing.filter((a) => a.kind !== 'folder' || !names.includes(a.name));
+  const others = nonSampleAccounts(existing);
   if (others.length > 0) {
     throw new ConcordError(
       'ALREADY_EXISTS',

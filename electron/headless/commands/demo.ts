@@ -1,35 +1,22 @@
 // `concord demo [--data-dir DIR] [--port N] [--static DIR]`: Concord with sample data and no
 // credentials. Two folder accounts ("Sample phone", "Sample laptop") get generated address books of
-// overlapping people (demo-data.ts), one sync links them (showing conflicts and likely duplicates),
-// then the UI is served exactly as `concord serve` does.
+// overlapping people (written by the engine's demo.load, electron/engine/api/demo.ts, as the UI's
+// "Try with sample data" does), one sync links them (showing conflicts and likely duplicates), then
+// the UI is served exactly as `concord serve` does.
 // Invariants: without --data-dir the demo uses a new temporary folder, never the user's real data;
 // it refuses a data folder that holds other accounts; it never overwrites an existing card file.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConcordError } from '../../../shared/api/errors.ts';
+import { nonSampleAccounts } from '../../engine/api/demo.ts';
 import type { Command } from '../cli-kit.ts';
 import { EXIT, parse } from '../cli-kit.ts';
-import { sampleBooks } from '../demo-data.ts';
-import type { SampleCard } from '../demo-data.ts';
 import { withSyncLock } from '../lock.ts';
 import { SYNC_LOCK_WAIT_MS, outcome } from './sync.ts';
 import { serveOptions, serveSettings, serveUntilStopped } from './serve.ts';
 
 const usage = 'concord demo [--data-dir DIR] [--port N] [--static DIR]';
-
-export const DEMO_ACCOUNTS = { phone: 'Sample phone', laptop: 'Sample laptop' } as const;
-
-function writeBook(dir: string, cards: SampleCard[]): void {
-  mkdirSync(dir, { recursive: true });
-  for (const c of cards) {
-    try {
-      writeFileSync(join(dir, c.file), c.vcard, { flag: 'wx', mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-}
 
 export const demoCommand: Command = async (args, cli) => {
   const parsed = parse(args, cli, serveOptions, usage);
@@ -40,21 +27,15 @@ export const demoCommand: Command = async (args, cli) => {
   const out = cli.io.stdout;
 
   const accounts = await client.call('accounts.list');
-  const demoNames = Object.values(DEMO_ACCOUNTS) as string[];
-  const others = accounts.filter((a) => !demoNames.includes(a.name) || a.kind !== 'folder');
+  const others = nonSampleAccounts(accounts);
   if (others.length > 0) {
     throw new ConcordError(
       'ALREADY_EXISTS',
       `${cli.dataDir} already holds Concord accounts (${others.map((a) => a.name).join(', ')}); the demo needs a data folder of its own: concord demo --data-dir NEW_FOLDER`,
     );
   }
-  const books = sampleBooks();
-  for (const key of ['phone', 'laptop'] as const) {
-    if (accounts.some((a) => a.name === DEMO_ACCOUNTS[key])) continue;
-    const dir = join(cli.dataDir, 'sample-address-books', key);
-    writeBook(dir, books[key]);
-    await client.call('accounts.add', { kind: 'folder', name: DEMO_ACCOUNTS[key], path: dir });
-  }
+  // Writes the sample books (never over an existing card file) and adds the accounts not there yet.
+  await client.call('demo.load');
 
   const status = await client.call('status.get');
   if (status.lastRun === null) {

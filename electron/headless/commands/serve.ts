@@ -3,11 +3,9 @@
 // browser take the data folder's sync lock too, so they never run alongside a `concord sync`.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Envelope } from '../../../shared/api/transport.ts';
-import { ConcordError } from '../../../shared/api/errors.ts';
+import { withLockedSyncs } from '../../engine/sync/lock.ts';
 import type { Cli, Command } from '../cli-kit.ts';
 import { EXIT, UsageError, parse } from '../cli-kit.ts';
-import { acquireSyncLock } from '../lock.ts';
 import { startServer } from '../serve.ts';
 import type { EngineSession } from '../session.ts';
 
@@ -30,32 +28,12 @@ export function serveSettings(values: { port?: string; static?: string }): Serve
   return { port, staticDir };
 }
 
-/** The engine as the server sees it: sync.run and history.undo hold the data folder's sync lock. */
-function lockedSyncs(cli: Cli, session: EngineSession): Pick<EngineSession['engine'], 'dispatch' | 'subscribe'> {
-  const { engine } = session;
-  return {
-    subscribe: (listener) => engine.subscribe(listener),
-    async dispatch(method, params): Promise<Envelope> {
-      if (method !== 'sync.run' && method !== 'history.undo') return engine.dispatch(method, params);
-      let lock;
-      try {
-        lock = await acquireSyncLock(cli.dataDir, 'concord serve');
-      } catch (error) {
-        if (error instanceof ConcordError) return { ok: false, error: error.toInfo() };
-        throw error;
-      }
-      try {
-        return await engine.dispatch(method, params);
-      } finally {
-        lock.release();
-      }
-    },
-  };
-}
-
 /** Serves until SIGINT/SIGTERM, printing one line with the URL (it carries the session's key). */
 export async function serveUntilStopped(cli: Cli, session: EngineSession, settings: ServeSettings): Promise<number> {
-  const server = await startServer({ engine: lockedSyncs(cli, session), staticDir: settings.staticDir, port: settings.port });
+  const { engine } = session;
+  // The engine as the server sees it: sync.run and history.undo hold the data folder's sync lock.
+  const locked = { dispatch: withLockedSyncs(engine, cli.dataDir, 'concord serve'), subscribe: (listener: Parameters<typeof engine.subscribe>[0]) => engine.subscribe(listener) };
+  const server = await startServer({ engine: locked, staticDir: settings.staticDir, port: settings.port });
   // Listen for the signals before printing the URL: whoever reads the URL may stop us at once.
   const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();

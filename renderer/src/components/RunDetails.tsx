@@ -10,6 +10,7 @@ import type { Translator } from '../i18n/index.ts';
 import { useClient } from '../state/api.tsx';
 import { actionOf, mayUndo, runCounts, runErrors, runKind, runNotes, runPauses, statusOf } from './activity-model.ts';
 import { fieldLabel } from './ConflictCard.tsx';
+import { ConfirmBox } from './ConfirmBox.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { stopText } from './SafetyStopBanner.tsx';
 
@@ -19,6 +20,23 @@ const CHANGE_LIMIT = 1000;
 
 export function runTitle(t: Translator, run: RunView): string {
   return t(`review.trigger.${runKind(run)}`);
+}
+
+/** A run's errors or notes, one line each with the account it came from; nothing when there are none. */
+function AccountLines(props: { title: string; className: string; lines: { account: string; text: string }[] }): ReactNode {
+  if (props.lines.length === 0) return null;
+  return (
+    <div className="run-section">
+      <h3>{props.title}</h3>
+      <ul className={props.className}>
+        {props.lines.map((line, i) => (
+          <li key={i} className="selectable">
+            <strong>{line.account}</strong> {line.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 export function RunDetails(props: { run: RunView; busy: boolean; version: number; onUndo(run: RunView): void }): ReactNode {
@@ -65,25 +83,17 @@ export function RunDetails(props: { run: RunView; busy: boolean; version: number
         )}
       </header>
       {confirming && (
-        <div className="confirm" role="group" aria-label={t('review.run.undo')}>
-          <p>{t('review.run.undo.confirm')}</p>
-          <div className="confirm-buttons">
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={props.busy}
-              onClick={() => {
-                setConfirming(false);
-                props.onUndo(run);
-              }}
-            >
-              {t('review.run.undo.yes')}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          label={t('review.run.undo')}
+          question={t('review.run.undo.confirm')}
+          yes={t('review.run.undo.yes')}
+          busy={props.busy}
+          onYes={() => {
+            setConfirming(false);
+            props.onUndo(run);
+          }}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       <dl className="run-counts">
         {(['created', 'updated', 'deleted', 'conflicts', 'errors'] as const).map((k) => (
@@ -98,30 +108,8 @@ export function RunDetails(props: { run: RunView; busy: boolean; version: number
           {stopText(t, p.account, p.reason)}
         </p>
       ))}
-      {errors.length > 0 && (
-        <div className="run-section">
-          <h3>{t('review.run.errors')}</h3>
-          <ul className="run-errors">
-            {errors.map((e, i) => (
-              <li key={i} className="selectable">
-                <strong>{e.account}</strong> {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {notes.length > 0 && (
-        <div className="run-section">
-          <h3>{t('review.run.notes')}</h3>
-          <ul className="run-notes">
-            {notes.map((n, i) => (
-              <li key={i} className="selectable">
-                <strong>{n.account}</strong> {n.note}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <AccountLines title={t('review.run.errors')} className="run-errors" lines={errors.map((e) => ({ account: e.account, text: e.message }))} />
+      <AccountLines title={t('review.run.notes')} className="run-notes" lines={notes.map((n) => ({ account: n.account, text: n.note }))} />
       <div className="run-section run-changes-section">
         <h3>
           {t('review.run.changes')}

@@ -3,81 +3,58 @@
 // movement between cards (↑/↓ on a focused card). The list is conflicts.list, asked again on every
 // conflicts.changed; a decision is one conflicts.resolve / conflicts.choose call.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import type { ConcordClient } from '../../../shared/api/client.ts';
 import type { ConflictView } from '../../../shared/api/contract.ts';
 import { ConflictCard, fieldLabel } from '../components/ConflictCard.tsx';
 import type { ConflictDecision } from '../components/ConflictCard.tsx';
 import { bulkDecisions, bulkOptions } from '../components/conflicts-model.ts';
 import type { BulkOption } from '../components/conflicts-model.ts';
-import { EmptyState } from '../components/EmptyState.tsx';
-import { ErrorNotice } from '../components/ErrorNotice.tsx';
-import { useReviewStatus } from '../components/review-status.tsx';
+import { ConfirmBox } from '../components/ConfirmBox.tsx';
+import { useReviewData } from '../components/review-data.ts';
+import { ReviewBody } from '../components/ReviewBody.tsx';
 import { useT } from '../i18n/index.ts';
-import { useClient, useEvent, useReconnects } from '../state/api.tsx';
+import { useClient, useEvent } from '../state/api.tsx';
 
 const CARD_ESTIMATE = 236;
+
+/** Module-level so its identity holds between renders (useReviewData asks again when it changes). */
+const fetchConflicts = (client: ConcordClient) => client.call('conflicts.list', {});
 
 export function ConflictsScreen(): ReactNode {
   const t = useT();
   const client = useClient();
-  const reconnects = useReconnects();
-  const { refresh: refreshStatus } = useReviewStatus();
-  const [conflicts, setConflicts] = useState<ConflictView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { data: conflicts, error, busy, load, retry, act } = useReviewData(fetchConflicts);
   const [notice, setNotice] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  const load = useCallback(() => {
-    client.call('conflicts.list', {}).then(
-      (list) => {
-        setConflicts(list);
-        setError(null);
-      },
-      (cause: unknown) => setError(cause),
-    );
-  }, [client]);
-  useEffect(load, [load, reconnects, attempt]);
   useEvent('conflicts.changed', load);
 
   async function decide(c: ConflictView, d: ConflictDecision): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       if ('keep' in d) await client.call('conflicts.resolve', { id: c.id, keep: d.keep });
       else if ('accountId' in d) await client.call('conflicts.choose', { id: c.id, accountId: d.accountId });
       else await client.call('conflicts.choose', { id: c.id, value: d.value as never });
       setNotice(t('review.conflict.decided', { name: c.contactName || t('contacts.unnamed'), field: fieldLabel(t, c.field) }));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-      load();
-      refreshStatus();
-    }
+    });
   }
 
   async function bulk(option: BulkOption): Promise<void> {
     if (!conflicts) return;
-    setBusy(true);
-    setError(null);
-    let done = 0;
-    let left = 0;
-    for (const d of bulkDecisions(conflicts, option.group, option.accountId)) {
-      try {
-        if (d.method === 'conflicts.resolve') await client.call('conflicts.resolve', d.params);
-        else await client.call('conflicts.choose', d.params);
-        done++;
-      } catch {
-        // The account holds no copy of that contact (or it was decided meanwhile): it stays for the user.
-        left++;
+    await act(async () => {
+      let done = 0;
+      let left = 0;
+      for (const d of bulkDecisions(conflicts, option.group, option.accountId)) {
+        try {
+          if (d.method === 'conflicts.resolve') await client.call('conflicts.resolve', d.params);
+          else await client.call('conflicts.choose', d.params);
+          done++;
+        } catch {
+          // The account holds no copy of that contact (or it was decided meanwhile): it stays for the user.
+          left++;
+        }
       }
-    }
-    setNotice(left === 0 ? t.plural('review.bulk.done', done) : t('review.bulk.partly', { done, left }));
-    setBusy(false);
-    load();
-    refreshStatus();
+      setNotice(left === 0 ? t.plural('review.bulk.done', done) : t('review.bulk.partly', { done, left }));
+    });
   }
 
   const count = conflicts?.length ?? 0;
@@ -89,22 +66,14 @@ export function ConflictsScreen(): ReactNode {
           {conflicts === null || count === 0 ? '' : t.plural('review.conflicts.count', count)}
         </p>
       </header>
-      {notice && (
-        <p className="review-notice" role="status" data-testid="review-notice">
-          {notice}
-        </p>
-      )}
-      {error !== null && <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} />}
-      {conflicts === null ? (
-        error === null && <div className="list-loading" aria-busy="true" />
-      ) : count === 0 ? (
-        <EmptyState title={t('review.conflicts.empty')} hint={t('review.conflicts.empty.hint')} />
-      ) : (
-        <>
-          <BulkBar conflicts={conflicts} busy={busy} onApply={(o) => void bulk(o)} />
-          <ConflictList conflicts={conflicts} busy={busy} onDecide={(c, d) => void decide(c, d)} />
-        </>
-      )}
+      <ReviewBody items={conflicts} notice={notice} error={error} onRetry={retry} empty={{ title: t('review.conflicts.empty'), hint: t('review.conflicts.empty.hint') }}>
+        {(list) => (
+          <>
+            <BulkBar conflicts={list} busy={busy} onApply={(o) => void bulk(o)} />
+            <ConflictList conflicts={list} busy={busy} onDecide={(c, d) => void decide(c, d)} />
+          </>
+        )}
+      </ReviewBody>
     </div>
   );
 }
@@ -118,25 +87,17 @@ function BulkBar(props: { conflicts: ConflictView[]; busy: boolean; onApply(opti
   return (
     <section className="bulk-bar" aria-label={t('review.bulk.label')}>
       {asking ? (
-        <div className="confirm" role="group" aria-label={t('review.bulk.label')}>
-          <p>{t('review.bulk.confirm', { account: asking.accountName, field: t(`review.field.${asking.group}`), count: asking.count })}</p>
-          <div className="confirm-buttons">
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={props.busy}
-              onClick={() => {
-                props.onApply(asking);
-                setAsking(null);
-              }}
-            >
-              {t('review.bulk.apply')}
-            </button>
-            <button type="button" className="button" onClick={() => setAsking(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          label={t('review.bulk.label')}
+          question={t('review.bulk.confirm', { account: asking.accountName, field: t(`review.field.${asking.group}`), count: asking.count })}
+          yes={t('review.bulk.apply')}
+          busy={props.busy}
+          onYes={() => {
+            props.onApply(asking);
+            setAsking(null);
+          }}
+          onCancel={() => setAsking(null)}
+        />
       ) : (
         <>
           <span className="bulk-title">{t('review.bulk.label')}</span>

@@ -2,18 +2,19 @@
 // decided on the right (SuggestionDetail). "Merge all high-confidence" merges the high tier after a
 // confirmation; every merge is a run, and the notice after it offers Undo (history.undo).
 // "Later" only moves a suggestion to the end of the list for this session; the engine is not told.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import type { ConcordClient } from '../../../shared/api/client.ts';
 import type { DuplicateClusterView } from '../../../shared/api/contract.ts';
-import { EmptyState } from '../components/EmptyState.tsx';
-import { ErrorNotice } from '../components/ErrorNotice.tsx';
-import { useReviewStatus } from '../components/review-status.tsx';
+import { ConfirmBox } from '../components/ConfirmBox.tsx';
+import { useReviewData } from '../components/review-data.ts';
+import { ReviewBody } from '../components/ReviewBody.tsx';
+import { ReviewListbox } from '../components/ReviewListbox.tsx';
 import { SuggestionDetail } from '../components/SuggestionDetail.tsx';
 import type { SuggestionDecision } from '../components/SuggestionDetail.tsx';
 import { orderWithLater, scorePercent } from '../components/suggestions-model.ts';
 import { useT } from '../i18n/index.ts';
-import { useClient, useEvent, useReconnects } from '../state/api.tsx';
+import { useClient, useEvent } from '../state/api.tsx';
 
 const ROW_HEIGHT = 64;
 /** The most suggestions shown at once; the rest follow as these are decided. */
@@ -21,30 +22,17 @@ const PAGE = 500;
 
 type Notice = { text: string; undoRun: number | null };
 
+/** Module-level so its identity holds between renders (useReviewData asks again when it changes). */
+const fetchPage = (client: ConcordClient) => client.call('duplicates.list', { limit: PAGE });
+
 export function SuggestionsScreen(): ReactNode {
   const t = useT();
   const client = useClient();
-  const reconnects = useReconnects();
-  const { refresh: refreshStatus } = useReviewStatus();
-  const [page, setPage] = useState<{ total: number; items: DuplicateClusterView[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: page, error, busy, load, retry, act: run } = useReviewData(fetchPage);
   const [later, setLater] = useState<string[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [confirmTier, setConfirmTier] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-
-  const load = useCallback(() => {
-    client.call('duplicates.list', { limit: PAGE }).then(
-      (p) => {
-        setPage({ total: p.total, items: p.items });
-        setError(null);
-      },
-      (cause: unknown) => setError(cause),
-    );
-  }, [client]);
-  useEffect(load, [load, reconnects, attempt]);
   useEvent('contacts.changed', load);
 
   const items = page ? orderWithLater(page.items, later) : [];
@@ -52,17 +40,7 @@ export function SuggestionsScreen(): ReactNode {
   const high = items.filter((c) => c.tier === 'high');
 
   async function act<T>(work: () => Promise<T>, after: (result: T) => Notice | null): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
-      setNotice(after(await work()));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-      load();
-      refreshStatus();
-    }
+    await run(async () => setNotice(after(await work())));
   }
 
   function decide(cluster: DuplicateClusterView, d: SuggestionDecision): void {
@@ -129,96 +107,59 @@ export function SuggestionsScreen(): ReactNode {
         </div>
       </header>
       {confirmTier && (
-        <div className="confirm review-confirm" role="group" aria-label={t('review.suggestion.mergeHigh', { count: high.length })}>
-          <p>{t.plural('review.suggestion.mergeHigh.confirm', high.length)}</p>
-          <div className="confirm-buttons">
-            <button type="button" className="button button-primary" onClick={() => void mergeHigh()}>
-              {t('review.suggestion.mergeHigh.yes')}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirmTier(false)}>
-              {t('common.cancel')}
-            </button>
+        <ConfirmBox
+          className="review-confirm"
+          label={t('review.suggestion.mergeHigh', { count: high.length })}
+          question={t.plural('review.suggestion.mergeHigh.confirm', high.length)}
+          yes={t('review.suggestion.mergeHigh.yes')}
+          onYes={() => void mergeHigh()}
+          onCancel={() => setConfirmTier(false)}
+        />
+      )}
+      <ReviewBody
+        items={page ? items : null}
+        notice={
+          notice && (
+            <>
+              {notice.text}
+              {notice.undoRun !== null && (
+                <button type="button" className="button button-quiet" disabled={busy} onClick={() => void undo(notice.undoRun!)}>
+                  {t('review.undo')}
+                </button>
+              )}
+            </>
+          )
+        }
+        error={error}
+        onRetry={retry}
+        empty={{ title: t('review.suggestions.empty'), hint: t('review.suggestions.empty.hint') }}
+      >
+        {(list) => (
+          <div className="review-split">
+            <ReviewListbox items={list} rowHeight={ROW_HEIGHT} idPrefix="suggestion-row" label={t('review.suggestions.list')} selectedId={selected?.id ?? null} onSelect={setSelectedId}>
+              {(c) => <SuggestionRow cluster={c} later={later.includes(c.id)} />}
+            </ReviewListbox>
+            <div className="review-detail-pane">
+              {selected && <SuggestionDetail key={selected.id} cluster={selected} busy={busy} onDecide={(d) => decide(selected, d)} />}
+            </div>
           </div>
-        </div>
-      )}
-      {notice && (
-        <p className="review-notice" role="status" data-testid="review-notice">
-          {notice.text}
-          {notice.undoRun !== null && (
-            <button type="button" className="button button-quiet" disabled={busy} onClick={() => void undo(notice.undoRun!)}>
-              {t('review.undo')}
-            </button>
-          )}
-        </p>
-      )}
-      {error !== null && <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} />}
-      {page === null ? (
-        error === null && <div className="list-loading" aria-busy="true" />
-      ) : items.length === 0 ? (
-        <EmptyState title={t('review.suggestions.empty')} hint={t('review.suggestions.empty.hint')} />
-      ) : (
-        <div className="review-split">
-          <SuggestionList items={items} selectedId={selected?.id ?? null} later={later} onSelect={setSelectedId} />
-          <div className="review-detail-pane">
-            {selected && <SuggestionDetail key={selected.id} cluster={selected} busy={busy} onDecide={(d) => decide(selected, d)} />}
-          </div>
-        </div>
-      )}
+        )}
+      </ReviewBody>
     </div>
   );
 }
 
-function SuggestionList(props: { items: DuplicateClusterView[]; selectedId: string | null; later: string[]; onSelect(id: string): void }): ReactNode {
+function SuggestionRow(props: { cluster: DuplicateClusterView; later: boolean }): ReactNode {
   const t = useT();
-  const scroller = useRef<HTMLDivElement>(null);
-  const { items } = props;
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const selectedIndex = items.findIndex((c) => c.id === props.selectedId);
-
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
-    const moves: Record<string, number> = { ArrowDown: selectedIndex + 1, ArrowUp: selectedIndex - 1, Home: 0, End: items.length - 1 };
-    const target = moves[e.key];
-    if (target === undefined) return;
-    e.preventDefault();
-    const next = Math.max(0, Math.min(items.length - 1, target));
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-    props.onSelect(items[next]!.id);
-  }
-
+  const c = props.cluster;
   return (
-    <div
-      ref={scroller}
-      className="review-list"
-      role="listbox"
-      tabIndex={0}
-      aria-label={t('review.suggestions.list')}
-      aria-activedescendant={selectedIndex >= 0 ? `suggestion-row-${selectedIndex}` : undefined}
-      onKeyDown={onKeyDown}
-    >
-      <div className="review-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const c = items[row.index]!;
-          const selected = row.index === selectedIndex;
-          return (
-            <div
-              key={c.id}
-              id={`suggestion-row-${row.index}`}
-              role="option"
-              aria-selected={selected}
-              className={selected ? 'review-row-item selected' : 'review-row-item'}
-              style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
-              onClick={() => props.onSelect(c.id)}
-            >
-              <span className="review-row-title">{c.contacts.map((m) => m.displayName || t('contacts.unnamed')).join(' · ')}</span>
-              <span className="review-row-sub">
-                <span className={`tier tier-${c.tier}`}>{t(`review.tier.${c.tier}`)}</span>
-                {t('review.suggestion.score', { score: scorePercent(c.score) })}
-                {props.later.includes(c.id) && ` · ${t('review.suggestion.later.mark')}`}
-              </span>
-            </div>
-          );
-        })}
-      </div>
-    </div>
+    <>
+      <span className="review-row-title">{c.contacts.map((m) => m.displayName || t('contacts.unnamed')).join(' · ')}</span>
+      <span className="review-row-sub">
+        <span className={`tier tier-${c.tier}`}>{t(`review.tier.${c.tier}`)}</span>
+        {t('review.suggestion.score', { score: scorePercent(c.score) })}
+        {props.later && ` · ${t('review.suggestion.later.mark')}`}
+      </span>
+    </>
   );
 }

@@ -11,24 +11,10 @@ import { previewModel } from '../../../renderer/src/components/setup/preview-mod
 import { regionCodes, regionOptions } from '../../../renderer/src/components/setup/regions.ts';
 import { parseTheme } from '../../../renderer/src/components/setup/theme.ts';
 import { catalogues } from '../../../renderer/src/i18n/index.ts';
+import { emptyAccountReport } from '../../../electron/engine/sync/report.ts';
 
 function report(p: Partial<AccountReport> & { accountId: string; name: string }): AccountReport {
-  return {
-    hubCreated: 0,
-    hubUpdated: 0,
-    hubTrashed: 0,
-    restored: 0,
-    linked: 0,
-    suggested: 0,
-    remoteCreated: 0,
-    remoteUpdated: 0,
-    remoteDeleted: 0,
-    conflicts: 0,
-    errors: [],
-    paused: null,
-    notes: [],
-    ...p,
-  };
+  return { ...emptyAccountReport(p.accountId, p.name), ...p };
 }
 
 const summary = (accounts: AccountReport[], paused = false): SyncSummary => ({ run: 1, dryRun: true, created: 0, updated: 0, deleted: 0, conflicts: 0, errors: 0, paused, accounts });
