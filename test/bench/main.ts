@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --json FILE] [-- --only SUITE]`: every benchmark suite in one
+// `npm run bench [-- --quick] [-- --json FILE] [-- --only SUITE[,SUITE…]]`: every benchmark suite in one
 // run, a table on stdout and, with --json, the figures with the machine they were taken on.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,7 +19,7 @@ const suites: BenchSuite[] = [vcardSuite, storeSuite, syncSuite, transferSuite, 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } } });
 const rows: BenchRow[] = [];
 for (const suite of suites) {
-  if (values.only && suite.name !== values.only) continue;
+  if (values.only && !values.only.split(',').includes(suite.name)) continue;
   process.stderr.write(`bench: ${suite.name} …\n`);
   await suite.run({ quick: values.quick }, (row) => rows.push({ suite: suite.name, ...row }));
 }
