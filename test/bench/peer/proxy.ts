@@ -17,6 +17,11 @@ export interface Traffic {
   serverMs: number;
   /** The same, for PUT and DELETE only: the server's write time. */
   writeMs: number;
+  /**
+   * Requests sent upstream while another one was still in flight. A server that serialises writes
+   * (Radicale's storage lock) then counts the wait in the later request's server time.
+   */
+  overlapping: number;
   /** Requests by kind: PUT, DELETE, GET, PROPFIND0/1, REPORT:sync-collection, REPORT:addressbook-multiget… */
   kinds: Record<string, number>;
 }
@@ -29,7 +34,7 @@ export interface CountingProxy {
 }
 
 export function emptyTraffic(): Traffic {
-  return { requests: 0, bytesUp: 0, bytesDown: 0, serverMs: 0, writeMs: 0, kinds: {} };
+  return { requests: 0, bytesUp: 0, bytesDown: 0, serverMs: 0, writeMs: 0, overlapping: 0, kinds: {} };
 }
 
 /** after − before, field by field. */
@@ -42,6 +47,7 @@ export function trafficDelta(after: Traffic, before: Traffic): Traffic {
     bytesDown: after.bytesDown - before.bytesDown,
     serverMs: after.serverMs - before.serverMs,
     writeMs: after.writeMs - before.writeMs,
+    overlapping: after.overlapping - before.overlapping,
     kinds,
   };
 }
@@ -49,7 +55,7 @@ export function trafficDelta(after: Traffic, before: Traffic): Traffic {
 export function addTraffic(a: Traffic, b: Traffic): Traffic {
   const kinds = { ...a.kinds };
   for (const [k, v] of Object.entries(b.kinds)) kinds[k] = (kinds[k] ?? 0) + v;
-  return { requests: a.requests + b.requests, bytesUp: a.bytesUp + b.bytesUp, bytesDown: a.bytesDown + b.bytesDown, serverMs: a.serverMs + b.serverMs, writeMs: a.writeMs + b.writeMs, kinds };
+  return { requests: a.requests + b.requests, bytesUp: a.bytesUp + b.bytesUp, bytesDown: a.bytesDown + b.bytesDown, serverMs: a.serverMs + b.serverMs, writeMs: a.writeMs + b.writeMs, overlapping: a.overlapping + b.overlapping, kinds };
 }
 
 /** REPORT bodies name their report (RFC 6578 sync-collection, RFC 6352 addressbook-multiget/query) near the start. */
@@ -64,6 +70,7 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
   const target = new URL(upstream);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const total = emptyTraffic();
+  let inFlight = 0;
   const server = http.createServer((req, res) => {
     const method = req.method ?? 'GET';
     const chunks: Buffer[] = [];
@@ -76,6 +83,14 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
       total.kinds[kind] = (total.kinds[kind] ?? 0) + 1;
       total.bytesUp += body.length;
       const started = performance.now();
+      if (inFlight > 0) total.overlapping++;
+      inFlight++;
+      let settled = false;
+      const settle = () => {
+        if (!settled) inFlight--;
+        settled = true;
+      };
+      res.on('close', settle);
       const out = http.request(
         { host: target.hostname, port: target.port, method, path: req.url, headers: req.headers, agent },
         (up) => {

@@ -33,16 +33,15 @@ function kinds(t: Traffic): string {
 export function resultRows(r: PhaseResult): Omit<BenchRow, 'suite'> {
   const t = r.traffic;
   const base = `${r.label} · ${r.phase} · ${r.tool}`;
-  if (r.status === 'skipped' || r.status === 'timed out') {
-    return { metric: base, value: r.wallMs / 1000, unit: 's', note: `${r.status}${r.note ? `: ${r.note}` : ''}` };
-  }
+  if (r.status === 'skipped') return { metric: base, value: 0, unit: 's', note: `skipped${r.note ? `: ${r.note}` : ''}` };
   return {
     metric: base,
     value: Number(s(r.wallMs)),
     unit: 's',
     note:
-      `${r.status === 'failed' ? 'FAILED ' : ''}${t.requests} requests (${kinds(t)}); up ${mb(t.bytesUp)} MB, down ${mb(t.bytesDown)} MB; ` +
-      `peak RSS ${r.peakRssMiB.toFixed(0)} MiB; CPU ${s(r.cpuMs)} s; server ${s(t.serverMs)} s (writes ${s(t.writeMs)} s)${r.note ? `; ${r.note}` : ''}`,
+      `${r.status === 'ok' ? '' : `${r.status.toUpperCase()} after `}${t.requests} requests (${kinds(t)}); up ${mb(t.bytesUp)} MB, down ${mb(t.bytesDown)} MB; ` +
+      `peak RSS ${r.peakRssMiB.toFixed(0)} MiB; CPU ${s(r.cpuMs)} s; server ${s(t.serverMs)} s (writes ${s(t.writeMs)} s)` +
+      `${t.overlapping ? `; ${t.overlapping} sent while another was in flight` : ''}${r.note ? `; ${r.note}` : ''}`,
   };
 }
 
@@ -64,18 +63,18 @@ export function ratioRow(concord: PhaseResult, vdir: PhaseResult): Omit<BenchRow
 
 /** The wide comparison table, one line per run plus one ratio line per phase. */
 export function wideTable(results: readonly PhaseResult[]): string {
-  const head = ['book', 'phase', 'tool', 'status', 'wall s', 'requests', 'MB up/down', 'peak RSS MiB', 'CPU s', 'server s', 'writes s', 'wall/server', 'C/v wall', 'C/v req', 'C/v bytes'];
+  const head = ['book', 'phase', 'tool', 'status', 'wall s', 'requests', 'MB up/down', 'peak RSS MiB', 'CPU s', 'server s', 'writes s', 'wall/server', 'overlap', 'C/v wall', 'C/v req', 'C/v bytes'];
   const lines: string[][] = [];
   for (const r of results) {
     const t = r.traffic;
-    const done = r.status === 'ok' || r.status === 'failed';
-    const row = [r.label, r.phase, r.tool, r.status, done || r.status === 'timed out' ? s(r.wallMs) : '', done ? String(t.requests) : '', done ? `${mb(t.bytesUp)}/${mb(t.bytesDown)}` : '', done ? r.peakRssMiB.toFixed(0) : '', done ? s(r.cpuMs) : '', done ? s(t.serverMs) : '', done ? s(t.writeMs) : '', done ? fmtRatio(ratio(r.wallMs, t.serverMs)) : '', '', '', ''];
+    const done = r.status !== 'skipped';
+    const row = [r.label, r.phase, r.tool, r.status, done ? s(r.wallMs) : '', done ? String(t.requests) : '', done ? `${mb(t.bytesUp)}/${mb(t.bytesDown)}` : '', done ? r.peakRssMiB.toFixed(0) : '', done ? s(r.cpuMs) : '', done ? s(t.serverMs) : '', done ? s(t.writeMs) : '', done ? fmtRatio(ratio(r.wallMs, t.serverMs)) : '', done ? String(t.overlapping) : '', '', '', ''];
     if (r.tool === 'vdirsyncer') {
       const c = results.find((x) => x.label === r.label && x.phase === r.phase && x.tool === 'Concord');
       if (c && c.status === 'ok' && r.status === 'ok') {
-        row[12] = fmtRatio(ratio(c.wallMs, r.wallMs));
-        row[13] = fmtRatio(ratio(c.traffic.requests, t.requests));
-        row[14] = fmtRatio(ratio(c.traffic.bytesUp + c.traffic.bytesDown, t.bytesUp + t.bytesDown));
+        row[13] = fmtRatio(ratio(c.wallMs, r.wallMs));
+        row[14] = fmtRatio(ratio(c.traffic.requests, t.requests));
+        row[15] = fmtRatio(ratio(c.traffic.bytesUp + c.traffic.bytesDown, t.bytesUp + t.bytesDown));
       }
     }
     lines.push(row);

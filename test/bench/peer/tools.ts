@@ -48,7 +48,7 @@ export async function concordTool(dir: string, a: BookServer, b: BookServer): Pr
     name: 'Concord',
     async sync(limitMs) {
       const run = await concord(['sync', '--json', '--yes'], limitMs);
-      if (run.timedOut) return { run, ok: false, note: 'timed out' };
+      if (run.timedOut) return { run, ok: false, note: '' };
       let note: string;
       try {
         const s = JSON.parse(run.stdout) as { created: number; updated: number; deleted: number; errors: number; conflicts: number; paused?: unknown };
@@ -95,7 +95,7 @@ export async function vdirsyncerTool(dir: string, a: BookServer, b: BookServer):
     name: 'vdirsyncer',
     async sync(limitMs) {
       const r = await run(['sync'], limitMs);
-      if (r.timedOut) return { run: r, ok: false, note: 'timed out' };
+      if (r.timedOut) return { run: r, ok: false, note: '' };
       return { run: r, ok: r.code === 0, note: r.code === 0 ? '' : `exit ${String(r.code)}: ${lastLine(r.stderr)}` };
     },
   };

@@ -110,8 +110,17 @@ export async function syncPlan(env: ListingEnv, token: string | null): Promise<L
       current = next;
       continue;
     }
-    const fetch = [...state].filter(([, s]) => s === 'changed').map(([p]) => p);
+    let fetch = [...state].filter(([, s]) => s === 'changed').map(([p]) => p);
     const deleted = [...state].filter(([, s]) => s === 'deleted').map(([p]) => p);
+    if (!full && fetch.length > 0 && env.knownEtags) {
+      // The report lists every change since the token, our own writes included (RFC 6578 §3.2): a
+      // member whose etag is the one the engine stored after writing it is not downloaded again.
+      const known = await env.knownEtags();
+      fetch = fetch.filter((path) => {
+        const etag = etags.get(path);
+        return etag === undefined || known.get(path) !== etag;
+      });
+    }
     return { fetch, deleted, cursor: { mode: 'sync', token: next, collection: env.collection }, etags };
   }
 }
