@@ -7,7 +7,7 @@
 import type { ContactFields } from '../../../shared/model/contact.ts';
 import { emptyContactFields } from '../../../shared/model/contact.ts';
 import { atomically, inTransaction } from '../db/handle.ts';
-import { contactsSharingKeys } from '../db/repos/contact-keys.ts';
+import { unlinkedContactsSharingKeys } from '../db/repos/contact-keys.ts';
 import { closeConflictsExcept, openConflict } from '../db/repos/conflicts.ts';
 import { getContact } from '../db/repos/contacts.ts';
 import { holdContact } from '../db/repos/holds.ts';
@@ -42,12 +42,11 @@ type DeletePlan = { remoteId: string; recordId: number; kind: 'trash' | 'keep-ed
 
 function candidatesFor(run: AccountRun, fields: ContactFields): Candidate[] {
   const keys = contactKeys(fields, run.options);
-  const sharing = contactsSharingKeys(run.db, linkingKeys(keys));
+  // A contact this account already holds cannot take a second record of it (plan-pull.ts), so it is
+  // not even read: on a first sync every earlier card of the same account would be scored.
+  const sharing = unlinkedContactsSharingKeys(run.db, linkingKeys(keys), run.account.id);
   const out: Candidate[] = [];
   for (const contactId of sharing.keys()) {
-    // A contact this account already holds cannot take a second record of it (plan-pull.ts), so it
-    // is not even read: on a first sync every earlier card of the same account would be scored.
-    if (contactLinkedIn(run.db, contactId, run.account.id)) continue;
     const contact = getContact(run.db, contactId);
     if (!contact || contact.trashed) continue;
     const s = scorePair(fields, contact.fields, run.options, keys);

@@ -25,3 +25,29 @@ export function contactsSharingKeys(db: ReadableDb, keys: readonly string[], lim
   }
   return byContact;
 }
+
+/**
+ * Like contactsSharingKeys, leaving out contacts that already have a record in `accountId` (they
+ * cannot take a second one: linking skips them). Filtered in SQL, per key, so a first sync — where
+ * every earlier card of the account fills the blocks — costs one statement per key, not one per
+ * candidate; the cap applies to the contacts that remain.
+ */
+export function unlinkedContactsSharingKeys(db: ReadableDb, keys: readonly string[], accountId: string, limitPerKey = 50): Map<string, string[]> {
+  const byContact = new Map<string, string[]>();
+  const probe = prepared<[string, number, string, number], { contact_id: string }>(
+    db,
+    // The block itself is capped first (4× the limit): a name shared by thousands must not be
+    // walked whole for every card, whatever the account already holds.
+    `SELECT k.contact_id FROM (SELECT contact_id FROM contact_keys WHERE key = ? LIMIT ?) k
+     WHERE NOT EXISTS (SELECT 1 FROM links l CROSS JOIN records r ON r.id = l.record_id WHERE l.contact_id = k.contact_id AND r.account_id = ?)
+     LIMIT ?`,
+  );
+  for (const key of new Set(keys)) {
+    for (const { contact_id } of probe.all(key, limitPerKey * 4, accountId, limitPerKey)) {
+      const shared = byContact.get(contact_id);
+      if (shared) shared.push(key);
+      else byContact.set(contact_id, [key]);
+    }
+  }
+  return byContact;
+}
