@@ -32,7 +32,12 @@ contactSourceContract('google (People API fake)', async (): Promise<SourceFixtur
     source,
     makePayload: person,
     hasName,
-    editElsewhere: async (item, name) => fake.state.editInWebUi(item.id, { names: [{ unstructuredName: name }] }),
+    // An edit elsewhere happens after ours: Google's updateTime has millisecond resolution, and an
+    // edit in the same millisecond would be indistinguishable from Concord's own write.
+    editElsewhere: async (item, name) => {
+      fake.state.clock.advance(1_000);
+      fake.state.editInWebUi(item.id, { names: [{ unstructuredName: name }] });
+    },
     cleanup: () => fake.close(),
   };
 });
