@@ -97,6 +97,28 @@ describe('sync with Google (fake People API, real client)', () => {
     expect(shown).toEqual(['Anna Chen', '陈安娜']);
   });
 
+  it('a no-change sync is one request; a label made in Google between syncs still arrives with its members', async () => {
+    fake.state.createInWebUi({ ...names('Ann', 'Lee'), emailAddresses: [{ value: 'ann@example.org' }] });
+    await t.client.call('sync.run', {});
+    const requests = () => Object.values(fake.state.counters.byMethod).reduce((a, b) => a + b, 0);
+    const before = requests();
+    await t.client.call('sync.run', {});
+    expect(requests() - before).toBe(1);
+
+    // The label did not exist when Concord read the account's labels: the listing shows a membership
+    // of an unknown group, so the labels are read again before the contact is decoded.
+    const group = fake.state.groups.create('Climbing', []);
+    const ann = fake.state.listPeople()[0]!;
+    fake.state.editInWebUi(ann.resourceName as string, {
+      memberships: [
+        { contactGroupMembership: { contactGroupResourceName: 'contactGroups/myContacts' } },
+        { contactGroupMembership: { contactGroupResourceName: group.resourceName } },
+      ],
+    });
+    expect(await t.client.call('sync.run', {})).toMatchObject({ errors: 0 });
+    expect(fieldsOf(memory.snapshot()[0]!.payload).groups).toEqual(['Climbing']);
+  });
+
   it('shows “sign in again” when the grant is revoked, and the other account still syncs', async () => {
     fake.state.oauth.revokeGrants();
     fake.state.oauth.expireAccessTokens();

@@ -11,7 +11,7 @@
 // ('application/json'); nothing here imports electron or reads process.env (config.ts).
 import { people } from '@googleapis/people';
 import type { OAuth2Client } from 'google-auth-library';
-import { clientMarkerOf, isSystemGroup, membershipGroup, missingGroups } from '../../model/person/index.ts';
+import { clientMarkerOf, isSystemGroup, missingGroups } from '../../model/person/index.ts';
 import type { Person, UpdatePersonField } from '../../model/person/index.ts';
 import type { Clock, Logger } from '../../ports.ts';
 import type { CallOptions, ContactSource, SourceCapabilities } from '../types.ts';
@@ -173,17 +173,20 @@ export class GoogleSource implements ContactSource {
     }
   }
 
+  /**
+   * Whether the person is in a user group the maps lack. Read from the payload text, not parsed:
+   * the codec parses every person anyway, and this runs on every listed one (resource names are
+   * plain ids, never escaped in JSON).
+   */
   private hasUnknownGroup(payload: string, maps: GroupMaps): boolean {
-    let person: Person;
-    try {
-      person = parsePerson(payload);
-    } catch {
-      return false; // the codec reports unreadable people
+    for (const [, group] of payload.matchAll(/"contactGroupResourceName":"(contactGroups\/[^"\\]+)"/g)) {
+      if (group && !isSystemGroup(group) && !maps.namesByResource.has(group)) return true;
     }
-    return (person.memberships ?? []).some((m) => {
-      const group = membershipGroup(m);
-      return group !== null && !isSystemGroup(group) && !maps.namesByResource.has(group);
-    });
+    for (const [, id] of payload.matchAll(/"contactGroupId":"([^"\\]+)"/g)) {
+      const group = `contactGroups/${id}`;
+      if (!isSystemGroup(group) && !maps.namesByResource.has(group)) return true;
+    }
+    return false;
   }
 
   private async refreshGroups(maps: GroupMaps, options: CallOptions): Promise<void> {
