@@ -26,4 +26,11 @@ export interface AccountRun {
   signal: AbortSignal | undefined;
   report: AccountReport;
   progress(phase: SyncPhase, done: number, total: number): void;
+  /**
+   * The first and last hub contact ids this account's pull created in this run. Contact ids are
+   * time-ordered (hub/contact-id.ts), so these contacts sit together at the end of every key block
+   * and candidate lookup skips them as one index range instead of reading each one's links (they
+   * are all held by this account already). Set by the pull; absent until it creates a contact.
+   */
+  createdHere?: { first: string; last: string };
 }

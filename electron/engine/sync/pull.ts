@@ -44,7 +44,7 @@ function candidatesFor(run: AccountRun, fields: ContactFields): Candidate[] {
   const keys = contactKeys(fields, run.options);
   // A contact this account already holds cannot take a second record of it (plan-pull.ts), so it is
   // not even read: on a first sync every earlier card of the same account would be scored.
-  const sharing = unlinkedContactsSharingKeys(run.db, linkingKeys(keys), run.account.id);
+  const sharing = unlinkedContactsSharingKeys(run.db, linkingKeys(keys), run.account.id, undefined, run.createdHere);
   const out: Candidate[] = [];
   for (const contactId of sharing.keys()) {
     const contact = getContact(run.db, contactId);
@@ -185,6 +185,10 @@ export function applyPullAction(run: AccountRun, p: Extract<Planned, { action: P
       }
       case 'create': {
         const contact = createContact(ctx, action.fields);
+        // A contact created from elsewhere while this pull runs (the user adding one) can fall in
+        // this range and is then not a link candidate for the rest of the pull: at worst one pair
+        // the duplicate finder later suggests, against a first sync that stays linear.
+        run.createdHere = { first: run.createdHere?.first ?? contact.id, last: contact.id };
         putLink(run.db, { recordId, contactId: contact.id, base: fields, baseHash: hubHash(fields), how: 'created', linkedAt: ctx.now });
         r.hubCreated += 1;
         if (action.suggest.length > 0) {

@@ -30,20 +30,39 @@ export function contactsSharingKeys(db: ReadableDb, keys: readonly string[], lim
  * Like contactsSharingKeys, leaving out contacts that already have a record in `accountId` (they
  * cannot take a second one: linking skips them). Filtered in SQL, per key, so a first sync — where
  * every earlier card of the account fills the blocks — costs one statement per key, not one per
- * candidate; the cap applies to the contacts that remain.
+ * candidate; the cap applies to the contacts that remain. `skip` is a range of contact ids known to
+ * be held by the account (those its current pull created): each block is read around it, by two
+ * index ranges, so the contacts a first sync keeps adding to the blocks are never walked.
  */
-export function unlinkedContactsSharingKeys(db: ReadableDb, keys: readonly string[], accountId: string, limitPerKey = 50): Map<string, string[]> {
+export function unlinkedContactsSharingKeys(
+  db: ReadableDb,
+  keys: readonly string[],
+  accountId: string,
+  limitPerKey = 50,
+  skip: { first: string; last: string } = { first: '', last: '' },
+): Map<string, string[]> {
   const byContact = new Map<string, string[]>();
-  const probe = prepared<[string, number, string, number], { contact_id: string }>(
+  // Nothing outside the range at all (an account's first sync into an empty hub): no block can hold
+  // a candidate, and two seeks on the contacts table replace a probe per key.
+  const outside = prepared<[string, string], number>(
+    db,
+    'SELECT EXISTS (SELECT 1 FROM contacts WHERE id < ?) OR EXISTS (SELECT 1 FROM contacts WHERE id > ?)',
+  ).pluck();
+  if (skip.last !== '' && outside.get(skip.first, skip.last) === 0) return byContact;
+  const probe = prepared<{ key: string; first: string; last: string; block: number; account: string; limit: number }, { contact_id: string }>(
     db,
     // The block itself is capped first (4× the limit): a name shared by thousands must not be
     // walked whole for every card, whatever the account already holds.
-    `SELECT k.contact_id FROM (SELECT contact_id FROM contact_keys WHERE key = ? LIMIT ?) k
-     WHERE NOT EXISTS (SELECT 1 FROM links l CROSS JOIN records r ON r.id = l.record_id WHERE l.contact_id = k.contact_id AND r.account_id = ?)
-     LIMIT ?`,
+    `SELECT k.contact_id FROM (
+       SELECT contact_id FROM contact_keys WHERE key = @key AND contact_id < @first
+       UNION ALL
+       SELECT contact_id FROM contact_keys WHERE key = @key AND contact_id > @last
+       LIMIT @block) k
+     WHERE NOT EXISTS (SELECT 1 FROM links l CROSS JOIN records r ON r.id = l.record_id WHERE l.contact_id = k.contact_id AND r.account_id = @account)
+     LIMIT @limit`,
   );
   for (const key of new Set(keys)) {
-    for (const { contact_id } of probe.all(key, limitPerKey * 4, accountId, limitPerKey)) {
+    for (const { contact_id } of probe.all({ key, first: skip.first, last: skip.last, block: limitPerKey * 4, account: accountId, limit: limitPerKey })) {
       const shared = byContact.get(contact_id);
       if (shared) shared.push(key);
       else byContact.set(contact_id, [key]);

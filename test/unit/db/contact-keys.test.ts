@@ -1,0 +1,62 @@
+// Candidate lookup in the blocking index (issue #7): contacts an account already holds are left out,
+// whether the account's links say so or they lie in the id range its current pull created, and the
+// range is skipped without losing the contacts created before or after it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unlinkedContactsSharingKeys } from '../../../electron/engine/db/repos/contact-keys.ts';
+import { putLink } from '../../../electron/engine/db/repos/links.ts';
+import { upsertRecord } from '../../../electron/engine/db/repos/records.ts';
+import { createContact } from '../../../electron/engine/hub/contacts.ts';
+import { person, startTestEngine } from '../../support/engine.ts';
+import type { TestEngine } from '../../support/engine.ts';
+
+let t: TestEngine;
+let accountId: string;
+beforeEach(async () => {
+  t = startTestEngine();
+  accountId = (await t.client.call('accounts.add', { kind: 'memory', name: 'A' })).id;
+});
+afterEach(() => t.close());
+
+const ctx = () => ({ db: t.engine.context.db, now: 1000, runId: null });
+const KEY = 'e:ann@example.com';
+const ann = () => createContact(ctx(), person({ given: 'Ann', family: 'Lee', email: 'ann@example.com' })).id;
+const found = (skip?: { first: string; last: string }) =>
+  [...unlinkedContactsSharingKeys(t.engine.context.db, [KEY], accountId, 50, skip).keys()].sort();
+
+function holdInAccount(contactId: string, remoteId: string): void {
+  const fields = person({ given: 'Ann', family: 'Lee', email: 'ann@example.com' });
+  const recordId = upsertRecord(t.engine.context.db, {
+    accountId, remoteId, etag: '1', contentType: 'text/vcard', raw: '', fields, contentHash: 'h', remoteUpdatedAt: null, fetchedAt: 1000,
+  });
+  putLink(t.engine.context.db, { recordId, contactId, base: fields, baseHash: 'h', how: 'created', linkedAt: 1000 });
+}
+
+describe('unlinkedContactsSharingKeys', () => {
+  it('leaves out contacts linked in the account and keeps the others sharing the key', () => {
+    const [held, free] = [ann(), ann()];
+    holdInAccount(held, 'r1');
+    expect(found()).toEqual([free]);
+  });
+
+  it('skips the range the pull created but keeps contacts created before and after it', () => {
+    const before = ann();
+    const inRange = [ann(), ann(), ann()];
+    const after = ann();
+    const range = { first: inRange[0]!, last: inRange[2]! };
+    expect(found(range)).toEqual([before, after].sort());
+    expect(found()).toEqual([before, ...inRange, after].sort());
+  });
+
+  it('finds nothing when every contact of the hub lies in the range', () => {
+    const ids = [ann(), ann(), ann()];
+    expect(found({ first: ids[0]!, last: ids[2]! })).toEqual([]);
+    // One contact made after the range (the user adding one mid-pull) is a candidate again.
+    const later = ann();
+    expect(found({ first: ids[0]!, last: ids[2]! })).toEqual([later]);
+  });
+
+  it('caps what it returns per key', () => {
+    for (let i = 0; i < 8; i++) ann();
+    expect(unlinkedContactsSharingKeys(t.engine.context.db, [KEY], accountId, 3).size).toBe(3);
+  });
+});
