@@ -1,7 +1,8 @@
 // Sync engine at scale (issue 7's targets): the first sync of an account of N contacts into an
 // empty hub with a second, empty account (import, link, and create them all there), a no-change
 // sync (requests per account and engine time) after the one echo sync that reads back Concord's own
-// writes, a 1% change sync, and peak RSS; raw SQLite inserts in the same run (sync-baseline.ts) are
+// writes, a 1% change sync, and peak RSS (of this process, and of a process holding only the engine:
+// sync-memory.ts); raw SQLite inserts in the same run (sync-baseline.ts) are
 // the baselines for the import ratio.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { createClient } from '../../shared/api/client.ts';
 import { inProcessTransport } from '../../electron/engine/api/in-process.ts';
 import { generatedPeople } from './generate.ts';
 import { minimalInsert, storageEquivalentInsert } from './sync-baseline.ts';
+import { engineOnlyMemory } from './sync-memory.ts';
 import type { BenchSuite } from './harness.ts';
 import { measure } from './harness.ts';
 
@@ -70,6 +72,11 @@ export const syncSuite: BenchSuite = {
       const onePercent = await measure(() => client.call('sync.run', {}));
       record({ metric: `1% change sync (${(n / 100).toLocaleString('en-US')} edits in A)`, value: onePercent.ms, unit: 'ms', note: `updated ${onePercent.result.updated}` });
       engine.close();
+
+      // The same first sync in a process holding only the engine (the accounts answer over IPC).
+      const memory = await engineOnlyMemory(cards);
+      record({ metric: 'peak RSS of the engine process, first sync', value: memory.afterFirst, unit: 'MiB', note: `${memory.before} MiB open and idle; created ${memory.created}` });
+      record({ metric: 'peak RSS of the engine process, after two no-change syncs', value: memory.afterQuiet, unit: 'MiB' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

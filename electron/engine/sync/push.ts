@@ -10,8 +10,8 @@ import { openConflicts } from '../db/repos/conflicts.ts';
 import { appendJournal } from '../db/repos/journal.ts';
 import { putLink } from '../db/repos/links.ts';
 import { deleteRecord, upsertRecord } from '../db/repos/records.ts';
-import { contactsChangedSinceBase, contactsMissingIn, getSyncState, hubTick, recordCount, setSyncState, trashedButPresent } from '../db/repos/sync.ts';
-import type { PushRow } from '../db/repos/sync.ts';
+import { contactsChangedSinceBase, contactsMissingIn, countContactsMissingIn, getSyncState, hubTick, recordCount, setSyncState, trashedButPresent } from '../db/repos/sync.ts';
+import type { MissingPage, PushRow } from '../db/repos/sync.ts';
 import { hubHash } from '../hub/contacts.ts';
 import { displayName } from '../model/display.ts';
 import { semanticHash } from '../model/hash.ts';
@@ -38,18 +38,33 @@ const PUSH_WINDOW = 1000;
 /** Errors after which writing more to this account in this run is pointless. */
 const accountWide = new Set(['auth', 'unavailable', 'rate-limited', 'cancelled']);
 
-/** What the account lacks of the hub's changes since its last complete push. */
-function plan(run: AccountRun): PushAction[] {
+/**
+ * The account's patches and deletions since its last complete push, planned up front: the safety
+ * guard counts them before anything is written. Creates are not counted by the guard and are read
+ * page by page as they are written (createPages), so a first push of 100,000 contacts does not hold
+ * every contact's fields at once.
+ */
+function planChanges(run: AccountRun): { updates: PushAction[]; deletes: PushAction[] } {
   const since = getSyncState(run.db, run.account.id).pushedTick;
-  const actions: PushAction[] = [];
+  const updates: PushAction[] = [];
   for (const row of contactsChangedSinceBase(run.db, run.account.id, since)) {
     // The account's version with the hub's changes merged in; on conflicting fields it keeps its own.
     const next = mergeContact(row.base, row.recordFields, row.contactFields, run.options).merged;
-    if (semanticHash(next, run.options) !== semanticHash(row.recordFields, run.options)) actions.push({ kind: 'update', row, next });
+    if (semanticHash(next, run.options) !== semanticHash(row.recordFields, run.options)) updates.push({ kind: 'update', row, next });
   }
-  for (const c of contactsMissingIn(run.db, run.account.id, since)) actions.push({ kind: 'create', contactId: c.id, fields: c.fields, changeTick: c.changeTick });
-  for (const row of trashedButPresent(run.db, run.account.id, since)) actions.push({ kind: 'delete', row });
-  return actions;
+  const deletes = trashedButPresent(run.db, run.account.id, since).map((row): PushAction => ({ kind: 'delete', row }));
+  return { updates, deletes };
+}
+
+/** Contacts the account lacks, changed after its pushed tick and up to `untilTick`, a window at a time. */
+function* createPages(run: AccountRun, sinceTick: number, untilTick: number): Generator<CreateAction[]> {
+  let after: MissingPage['after'] = null;
+  for (;;) {
+    const rows = contactsMissingIn(run.db, run.account.id, { sinceTick, untilTick, after, limit: PUSH_WINDOW });
+    if (rows.length === 0) return;
+    after = { changeTick: rows.at(-1)!.changeTick, seq: rows.at(-1)!.seq };
+    yield rows.map((c) => ({ kind: 'create', contactId: c.id, fields: c.fields, changeTick: c.changeTick }));
+  }
 }
 
 /** The database side of a completed remote write, applied later in its window's transaction. */
@@ -137,7 +152,8 @@ async function replan(run: AccountRun, remoteId: string, contactId: string): Pro
       run.report.notes.push(`An item disappeared from ${run.account.name} while Concord was writing it; it will be settled on the next sync.`);
       return false;
     }
-    const again = plan(run).find((a) => a.kind !== 'create' && a.row.contactId === contactId);
+    const { updates, deletes } = planChanges(run);
+    const again = [...updates, ...deletes].find((a) => a.kind !== 'create' && a.row.contactId === contactId);
     const settle = again ? await execute(run, again) : null;
     if (settle) inTransaction(run.db, settle);
     return true;
@@ -150,14 +166,9 @@ async function replan(run: AccountRun, remoteId: string, contactId: string): Pro
 
 /** Pushes hub changes to one account. Returns false when a safety guard paused it. */
 export async function pushAccount(run: AccountRun): Promise<boolean> {
-  const actions = plan(run);
+  const { updates, deletes } = planChanges(run);
   const reason = guardReason(
-    {
-      knownRecords: recordCount(run.db, run.account.id),
-      listedItems: null,
-      deletes: actions.filter((a) => a.kind === 'delete').length,
-      overwrites: actions.filter((a) => a.kind === 'update').length,
-    },
+    { knownRecords: recordCount(run.db, run.account.id), listedItems: null, deletes: deletes.length, overwrites: updates.length },
     run.limits,
   );
   if (reason && !run.approve) {
@@ -166,39 +177,16 @@ export async function pushAccount(run: AccountRun): Promise<boolean> {
   }
   // Changes stamped up to here are what this push looks at; later ones (a pull's merges, the
   // user's edits meanwhile, our own link updates) are looked at next time.
+  const since = getSyncState(run.db, run.account.id).pushedTick;
   const tick = hubTick(run.db);
+  const progress = { done: 0, total: updates.length + countContactsMissingIn(run.db, run.account.id, since, tick) + deletes.length };
   let resumeAfter = tick;
-  let done = 0;
-  for (let start = 0; start < actions.length; start += PUSH_WINDOW) {
-    run.signal?.throwIfAborted();
-    const window = actions.slice(start, start + PUSH_WINDOW);
-    const settled: Settle[] = [];
-    const take = ({ action, settle, retry }: Outcome) => {
-      if (settle) settled.push(settle);
-      // What the provider had to change to write it (iCloud: a reduced photo), said of this contact.
-      const who = displayName(action.kind === 'create' ? action.fields : action.kind === 'update' ? action.next : action.row.recordFields);
-      for (const w of run.source.takeWarnings?.() ?? []) run.report.notes.push(`${who}: ${w.message}`);
-      // An item that did not reach the account is looked at again next time.
-      if (retry) resumeAfter = Math.min(resumeAfter, (action.kind === 'create' ? action.changeTick : action.row.changeTick) - 1);
-    };
-    const batchCreate = run.source.batchCreate?.bind(run.source);
-    const creates = batchCreate ? window.filter((a): a is CreateAction => a.kind === 'create') : [];
-    const singles = batchCreate && creates.length > 1 ? window.filter((a) => a.kind !== 'create') : window;
-    try {
-      if (batchCreate && creates.length > 1) {
-        (await createInBatch(run, creates, batchCreate)).forEach(take);
-        done += creates.length;
-        run.progress('execute', done, actions.length);
-      }
-      await forEachLimited(singles, run.source.capabilities.writeConcurrency ?? 1, async (action) => {
-        take({ action, ...(await attempt(run, action)) });
-        run.progress('execute', ++done, actions.length);
-      });
-    } finally {
-      // What the server accepted is recorded even when the window stopped on an account-wide error.
-      if (settled.length > 0) inTransaction(run.db, () => settled.forEach((settle) => settle()));
-    }
-  }
+  const retryLater = (changeTick: number) => (resumeAfter = Math.min(resumeAfter, changeTick - 1));
+  // Patches first, then creates, then deletions: a merge writes its survivor before the records it
+  // replaces are deleted (issue #10).
+  for (let start = 0; start < updates.length; start += PUSH_WINDOW) await pushWindow(run, updates.slice(start, start + PUSH_WINDOW), progress, retryLater);
+  for (const window of createPages(run, since, tick)) await pushWindow(run, window, progress, retryLater);
+  for (let start = 0; start < deletes.length; start += PUSH_WINDOW) await pushWindow(run, deletes.slice(start, start + PUSH_WINDOW), progress, retryLater);
   inTransaction(run.db, () => {
     const state = getSyncState(run.db, run.account.id);
     setSyncState(run.db, run.account.id, { ...state, pushedTick: Math.max(state.pushedTick, resumeAfter) });
@@ -206,7 +194,42 @@ export async function pushAccount(run: AccountRun): Promise<boolean> {
   return true;
 }
 
-/** One action with its error handling: an item's failure is reported; account-wide ones stop the run. */
+/** Writes one window of actions and commits what the server accepted in one transaction. */
+async function pushWindow(
+  run: AccountRun,
+  window: readonly PushAction[],
+  progress: { done: number; total: number },
+  retryLater: (changeTick: number) => void,
+): Promise<void> {
+  run.signal?.throwIfAborted();
+  const settled: Settle[] = [];
+  const take = ({ action, settle, retry }: Outcome) => {
+    if (settle) settled.push(settle);
+    // What the provider had to change to write it (iCloud: a reduced photo), said of this contact.
+    const who = displayName(action.kind === 'create' ? action.fields : action.kind === 'update' ? action.next : action.row.recordFields);
+    for (const w of run.source.takeWarnings?.() ?? []) run.report.notes.push(`${who}: ${w.message}`);
+    // An item that did not reach the account is looked at again next time.
+    if (retry) retryLater(action.kind === 'create' ? action.changeTick : action.row.changeTick);
+  };
+  const batchCreate = run.source.batchCreate?.bind(run.source);
+  const creates = batchCreate ? window.filter((a): a is CreateAction => a.kind === 'create') : [];
+  const singles = batchCreate && creates.length > 1 ? window.filter((a) => a.kind !== 'create') : window;
+  try {
+    if (batchCreate && creates.length > 1) {
+      (await createInBatch(run, creates, batchCreate)).forEach(take);
+      progress.done += creates.length;
+      run.progress('execute', progress.done, progress.total);
+    }
+    await forEachLimited(singles, run.source.capabilities.writeConcurrency ?? 1, async (action) => {
+      take({ action, ...(await attempt(run, action)) });
+      run.progress('execute', ++progress.done, progress.total);
+    });
+  } finally {
+    // What the server accepted is recorded even when the window stopped on an account-wide error.
+    if (settled.length > 0) inTransaction(run.db, () => settled.forEach((settle) => settle()));
+  }
+}
+
 /**
  * One action with its error handling: an item's failure is reported (retry: look at it again next
  * run); account-wide failures stop the push, and the pushed tick then stays where it was.

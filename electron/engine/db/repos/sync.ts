@@ -115,19 +115,41 @@ export function trashedButPresent(db: ReadableDb, accountId: string, sinceTick: 
     .map(toPushRow);
 }
 
-/** Live, unheld contacts changed after `sinceTick` with no record in the account: to be created there. */
-export function contactsMissingIn(db: ReadableDb, accountId: string, sinceTick: number): { id: string; fields: ContactFields; changeTick: number }[] {
-  return prepared<[number, string], { id: string; fields: string; change_tick: number }>(
-    db,
-    `SELECT c.id, c.fields, c.change_tick FROM contacts c
-     WHERE c.change_tick > ?
-       AND NOT EXISTS (SELECT 1 FROM links l CROSS JOIN records r ON r.id = l.record_id WHERE l.contact_id = c.id AND r.account_id = ?)
+/** A page of contacts to create in an account: changed in (sinceTick, untilTick], after `after`. */
+export interface MissingPage {
+  sinceTick: number;
+  untilTick: number;
+  /** The (change_tick, seq) of the last contact of the previous page; null for the first page. */
+  after: { changeTick: number; seq: number } | null;
+  limit: number;
+}
+
+const missingWhere = `c.change_tick > @since AND c.change_tick <= @until
+       AND NOT EXISTS (SELECT 1 FROM links l CROSS JOIN records r ON r.id = l.record_id WHERE l.contact_id = c.id AND r.account_id = @account)
        AND NOT EXISTS (SELECT 1 FROM trash t WHERE t.contact_id = c.id)
-       AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.contact_id = c.id)
-     ORDER BY c.seq`,
+       AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.contact_id = c.id)`;
+
+/**
+ * Live, unheld contacts with no record in the account, changed in the page's tick range: to be
+ * created there. Paged in (change_tick, seq) order through the change-tick index, so a first push
+ * of 100,000 contacts never holds them all in memory at once.
+ */
+export function contactsMissingIn(db: ReadableDb, accountId: string, page: MissingPage): { id: string; seq: number; fields: ContactFields; changeTick: number }[] {
+  return prepared<Record<string, string | number>, { id: string; seq: number; fields: string; change_tick: number }>(
+    db,
+    `SELECT c.id, c.seq, c.fields, c.change_tick FROM contacts c
+     WHERE ${missingWhere} AND (c.change_tick, c.seq) > (@afterTick, @afterSeq)
+     ORDER BY c.change_tick, c.seq LIMIT @limit`,
   )
-    .all(sinceTick, accountId)
-    .map((r) => ({ id: r.id, fields: JSON.parse(r.fields) as ContactFields, changeTick: r.change_tick }));
+    .all({ since: page.sinceTick, until: page.untilTick, account: accountId, afterTick: page.after?.changeTick ?? -1, afterSeq: page.after?.seq ?? -1, limit: page.limit })
+    .map((r) => ({ id: r.id, seq: r.seq, fields: JSON.parse(r.fields) as ContactFields, changeTick: r.change_tick }));
+}
+
+/** How many contacts contactsMissingIn would return over all its pages (progress totals). */
+export function countContactsMissingIn(db: ReadableDb, accountId: string, sinceTick: number, untilTick: number): number {
+  return prepared<Record<string, string | number>, number>(db, `SELECT count(*) FROM contacts c WHERE ${missingWhere}`)
+    .pluck()
+    .get({ since: sinceTick, until: untilTick, account: accountId })!;
 }
 
 /** Whether the contact already has a record in the account (a hub contact is linked at most once per account). */
