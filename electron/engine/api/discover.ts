@@ -5,7 +5,6 @@
 // actionable message (discovery.ts phrases iCloud's app-specific-password case); never INTERNAL.
 import { ConcordError } from '../../../shared/api/errors.ts';
 import type { DiscoveryView } from '../../../shared/api/contract.ts';
-import { discoverAddressBooks } from '../providers/carddav/index.ts';
 import { isProviderError } from '../providers/types.ts';
 import { ICLOUD_CARDDAV_URL } from './accounts.ts';
 import type { DomainHandlers } from './handlers.ts';
@@ -18,6 +17,9 @@ export const discoverHandlers: DomainHandlers<'accounts.discover'> = {
     const url = p.kind === 'icloud' ? (p.url ?? ICLOUD_CARDDAV_URL) : p.url;
     if (url === null) throw new ConcordError('INVALID_PARAMS', 'A CardDAV account needs the server URL.');
     try {
+      // Loaded on first use, like the provider registry (headless/session.ts): tsdav is ~20 MB of an
+      // idle engine that has no CardDAV account, and every CLI command would pay for its start-up.
+      const { discoverAddressBooks } = await import('../providers/carddav/index.ts');
       const found = await discoverAddressBooks({ url, username: p.username, password: p.secret, icloud: p.kind === 'icloud', timeoutMs: DISCOVERY_TIMEOUT_MS });
       const view: DiscoveryView = {
         principal: found.principal,

@@ -6,6 +6,21 @@
 // and says nothing about the person; it is also the UID of the cards Concord creates (RFC 6350 §6.7.6).
 import { randomBytes } from 'node:crypto';
 
+/**
+ * Random bits come from a pool refilled 4 KB at a time: one randomBytes call per id cost a first
+ * sync of 100,000 contacts about a second of system calls.
+ */
+let pool = Buffer.alloc(0);
+let offset = 0;
+function randomPart(): Uint8Array {
+  if (offset + 16 > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  offset += 16;
+  return pool.subarray(offset - 16, offset);
+}
+
 let lastMs = 0;
 let sequence = 0;
 
@@ -21,7 +36,7 @@ export function newContactId(now: number = Date.now()): string {
     lastMs = now;
     sequence = 0;
   }
-  const bytes = randomBytes(16);
+  const bytes = Buffer.from(randomPart());
   const ms = lastMs;
   bytes[0] = Math.floor(ms / 2 ** 40) & 0xff;
   bytes[1] = Math.floor(ms / 2 ** 32) & 0xff;

@@ -23,11 +23,27 @@ export function spaceOutCjk(text: string): string {
 
 const digits = (text: string): string => text.replace(/\D/g, '');
 
+/**
+ * National forms by number text. Parsing is the costly part of a contact's search text, and a first
+ * sync derives it for every contact; bounded like normalize/phone.ts's cache, starting over when full.
+ */
+const nationalForms = new Map<string, readonly string[]>();
+const NATIONAL_FORMS_MAX = 50_000;
+
+function nationalFormsOf(value: string): readonly string[] {
+  let forms = nationalForms.get(value);
+  if (forms) return forms;
+  // Without a default country libphonenumber reads only numbers that carry a calling code after a
+  // plus sign ("+44 …", "tel:…;phone-context=+1"); anything else would only throw inside it.
+  const parsed = /[+\uFF0B]/.test(value) ? parsePhoneNumberFromString(value) : undefined;
+  forms = parsed ? [digits(parsed.formatNational()), parsed.nationalNumber] : [];
+  if (nationalForms.size >= NATIONAL_FORMS_MAX) nationalForms.clear();
+  nationalForms.set(value, forms);
+  return forms;
+}
+
 function phoneForms(phone: { value: string }): string[] {
-  const forms = new Set([phone.value, digits(phone.value)]);
-  const parsed = parsePhoneNumberFromString(phone.value);
-  if (parsed) forms.add(digits(parsed.formatNational())).add(parsed.nationalNumber);
-  return [...forms];
+  return [...new Set([phone.value, digits(phone.value), ...nationalFormsOf(phone.value)])];
 }
 
 /** The name's Chinese family and given parts, as name matching reads them; null when not Chinese. */
