@@ -12,7 +12,7 @@ import type { TrashReason } from '../db/repos/trash.ts';
 import { displayName, sortKey, withFormattedName } from '../model/display.ts';
 import { semanticHash } from '../model/hash.ts';
 import type { NormalizeOptions } from '../model/normalize/index.ts';
-import { replaceContactKeys } from '../db/repos/contact-keys.ts';
+import { insertContactKeys, replaceContactKeys } from '../db/repos/contact-keys.ts';
 import { blockingKeys, contactKeys } from '../match/keys.ts';
 import { contactSearchText } from '../model/search-text.ts';
 import { newContactId } from './contact-id.ts';
@@ -38,8 +38,8 @@ function derive(fields: ContactFields): Pick<ContactRow, 'displayName' | 'sortKe
   return { displayName: name, sortKey: sortKey(name), searchText: contactSearchText(fields), contentHash: hubHash(fields) };
 }
 
-function indexKeys(db: WritableDb, id: string, fields: ContactFields): void {
-  replaceContactKeys(db, id, blockingKeys(contactKeys(fields, hubNormalize)));
+function indexKeys(db: WritableDb, id: string, fields: ContactFields, fresh = false): void {
+  (fresh ? insertContactKeys : replaceContactKeys)(db, id, blockingKeys(contactKeys(fields, hubNormalize)));
 }
 
 export function createContact(ctx: WriteContext, entered: ContactFields, id: string = newContactId()): ContactRow {
@@ -47,7 +47,7 @@ export function createContact(ctx: WriteContext, entered: ContactFields, id: str
   const row: ContactRow = { id, fields, ...derive(fields), createdAt: ctx.now, updatedAt: ctx.now };
   atomically(ctx.db, () => {
     insertContact(ctx.db, row);
-    indexKeys(ctx.db, id, fields);
+    indexKeys(ctx.db, id, fields, true);
     appendJournal(ctx.db, {
       runId: ctx.runId,
       at: ctx.now,

@@ -33,4 +33,10 @@ export interface AccountRun {
    * are all held by this account already). Set by the pull; absent until it creates a contact.
    */
   createdHere?: { first: string; last: string };
+  /**
+   * Whether the hub held contacts besides createdHere, as last checked; unset when not known. The
+   * pull clears it at every page and every commit (a contact added meanwhile elsewhere is seen from
+   * the next page on), so the check costs two seeks per page instead of per item.
+   */
+  othersInHub?: boolean;
 }

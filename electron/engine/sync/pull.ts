@@ -7,7 +7,7 @@
 import type { ContactFields } from '../../../shared/model/contact.ts';
 import { emptyContactFields } from '../../../shared/model/contact.ts';
 import { atomically, inTransaction } from '../db/handle.ts';
-import { unlinkedContactsSharingKeys } from '../db/repos/contact-keys.ts';
+import { holdsContactsOutside, unlinkedContactsSharingKeys } from '../db/repos/contact-keys.ts';
 import { closeConflictsExcept, openConflict } from '../db/repos/conflicts.ts';
 import { getContact } from '../db/repos/contacts.ts';
 import { holdContact } from '../db/repos/holds.ts';
@@ -44,6 +44,9 @@ type Planned =
 type DeletePlan = { remoteId: string; recordId: number; kind: 'trash' | 'keep-edit' | 'forget'; contactId: string | null };
 
 function candidatesFor(run: AccountRun, fields: ContactFields): Candidate[] {
+  // Nothing in the hub but what this pull created (an account's first sync into an empty hub): no
+  // block can hold a candidate.
+  if (run.createdHere && !(run.othersInHub ??= holdsContactsOutside(run.db, run.createdHere))) return [];
   const keys = contactKeys(fields, run.options);
   // A contact this account already holds cannot take a second record of it (plan-pull.ts), so it is
   // not even read: on a first sync every earlier card of the same account would be scored.
@@ -275,9 +278,11 @@ async function pullListing(run: AccountRun, cursor: string | null): Promise<bool
     applyPlanned(run, pending);
     pending = [];
     pendingIds.clear();
+    run.othersInHub = undefined;
   };
   let next: string | null = null;
   for await (const page of run.source.listChanges(cursor, { signal: run.signal })) {
+    run.othersInHub = undefined;
     for (const item of page.changed) {
       listed.add(item.id);
       if (pendingIds.has(item.id)) flush();

@@ -2,7 +2,7 @@
 // whether the account's links say so or they lie in the id range its current pull created, and the
 // range is skipped without losing the contacts created before or after it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { unlinkedContactsSharingKeys } from '../../../electron/engine/db/repos/contact-keys.ts';
+import { holdsContactsOutside, unlinkedContactsSharingKeys } from '../../../electron/engine/db/repos/contact-keys.ts';
 import { putLink } from '../../../electron/engine/db/repos/links.ts';
 import { upsertRecord } from '../../../electron/engine/db/repos/records.ts';
 import { createContact } from '../../../electron/engine/hub/contacts.ts';
@@ -58,5 +58,18 @@ describe('unlinkedContactsSharingKeys', () => {
   it('caps what it returns per key', () => {
     for (let i = 0; i < 8; i++) ann();
     expect(unlinkedContactsSharingKeys(t.engine.context.db, [KEY], accountId, 3).size).toBe(3);
+  });
+});
+
+describe('holdsContactsOutside', () => {
+  it('is false while every contact lies in the range, true once one lies before or after it', () => {
+    const db = t.engine.context.db;
+    const ids = [ann(), ann(), ann()];
+    expect(holdsContactsOutside(db, { first: ids[0]!, last: ids[2]! })).toBe(false);
+    expect(holdsContactsOutside(db, { first: ids[1]!, last: ids[2]! })).toBe(true);
+    expect(holdsContactsOutside(db, { first: ids[0]!, last: ids[1]! })).toBe(true);
+    const later = ann();
+    expect(holdsContactsOutside(db, { first: ids[0]!, last: ids[2]! })).toBe(true);
+    expect(holdsContactsOutside(db, { first: ids[0]!, last: later })).toBe(false);
   });
 });

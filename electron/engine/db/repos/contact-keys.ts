@@ -3,10 +3,28 @@
 import type { ReadableDb, WritableDb } from '../handle.ts';
 import { prepared } from '../handle.ts';
 
-export function replaceContactKeys(db: WritableDb, contactId: string, keys: readonly string[]): void {
-  prepared(db, 'DELETE FROM contact_keys WHERE contact_id = ?').run(contactId);
+/** Keys of a contact that has none yet (just created): nothing to delete first. */
+export function insertContactKeys(db: WritableDb, contactId: string, keys: readonly string[]): void {
   const insert = prepared(db, 'INSERT OR IGNORE INTO contact_keys (key, contact_id) VALUES (?, ?)');
   for (const key of keys) insert.run(key, contactId);
+}
+
+export function replaceContactKeys(db: WritableDb, contactId: string, keys: readonly string[]): void {
+  prepared(db, 'DELETE FROM contact_keys WHERE contact_id = ?').run(contactId);
+  insertContactKeys(db, contactId, keys);
+}
+
+/**
+ * Whether the hub holds any contact outside the id range (inclusive) — on an account's first sync
+ * into an empty hub it holds only what that pull created, and no key block can hold a candidate.
+ * Two seeks on the contacts table.
+ */
+export function holdsContactsOutside(db: ReadableDb, range: { first: string; last: string }): boolean {
+  return (
+    prepared<[string, string], number>(db, 'SELECT EXISTS (SELECT 1 FROM contacts WHERE id < ?) OR EXISTS (SELECT 1 FROM contacts WHERE id > ?)')
+      .pluck()
+      .get(range.first, range.last) === 1
+  );
 }
 
 /**
@@ -42,13 +60,6 @@ export function unlinkedContactsSharingKeys(
   skip: { first: string; last: string } = { first: '', last: '' },
 ): Map<string, string[]> {
   const byContact = new Map<string, string[]>();
-  // Nothing outside the range at all (an account's first sync into an empty hub): no block can hold
-  // a candidate, and two seeks on the contacts table replace a probe per key.
-  const outside = prepared<[string, string], number>(
-    db,
-    'SELECT EXISTS (SELECT 1 FROM contacts WHERE id < ?) OR EXISTS (SELECT 1 FROM contacts WHERE id > ?)',
-  ).pluck();
-  if (skip.last !== '' && outside.get(skip.first, skip.last) === 0) return byContact;
   const probe = prepared<{ key: string; first: string; last: string; block: number; account: string; limit: number }, { contact_id: string }>(
     db,
     // The block itself is capped first (4× the limit): a name shared by thousands must not be
