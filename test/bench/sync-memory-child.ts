@@ -1,8 +1,8 @@
 // The engine side of the sync memory measurement (sync-memory.ts): a process with nothing in it but
 // the engine, whose two memory accounts live in the parent and are reached over IPC, as a real
 // account lives on a server. It runs a first sync and a no-change sync and reports its own peak
-// RSS (getrusage's maxrss, the process's high-water mark) after each.
-import { mkdtempSync, rmSync } from 'node:fs';
+// RSS (the kernel's high-water mark for this process, VmHWM) after each.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../electron/engine/index.ts';
@@ -51,7 +51,15 @@ function remoteSource(account: string): ContactSource {
   };
 }
 
-const maxRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/**
+ * The process's own peak RSS. Not getrusage's maxrss: Linux carries it over from the parent through
+ * fork and exec, so a child forked by a bench holding 1 GB starts with a "peak" of 1 GB. VmHWM is
+ * the high-water mark of this process's address space alone; maxrss elsewhere.
+ */
+function maxRssMiB(): number {
+  const hwm = existsSync('/proc/self/status') ? /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] : undefined;
+  return Math.round((hwm ? Number(hwm) : process.resourceUsage().maxRSS) / 1024);
+}
 const dir = mkdtempSync(join(tmpdir(), 'concord-bench-memory-'));
 try {
   const engine = createEngine(memoryPorts({ clock: { now: () => Date.now() } }), {

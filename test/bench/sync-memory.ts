@@ -17,7 +17,7 @@ export interface SourceCall {
 }
 export type SourceReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { kind: ProviderErrorKind; message: string } };
 export interface MemoryReport {
-  /** maxrss (MiB) once the engine is open with its two accounts, before syncing. */
+  /** Peak RSS (MiB, VmHWM) once the engine is open with its two accounts, before syncing. */
   before: number;
   afterFirst: number;
   afterQuiet: number;
