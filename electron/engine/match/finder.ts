@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { inTransaction } from '../db/handle.ts';
 import type { WritableDb, ReadableDb } from '../db/handle.ts';
-import { contactsSharingKeys } from '../db/repos/contact-keys.ts';
+import { contactsSharingKeys, countSharingEither, countSharingKey } from '../db/repos/contact-keys.ts';
 import { getContact } from '../db/repos/contacts.ts';
 import { dismissedPairs, dismissedWith, pairKey } from '../db/repos/dismissals.ts';
 import { contactsChangedInRun, liveContactFields, openSuggestions, replaceScanSuggestions, replaceSuggestionsOf } from '../db/repos/suggestions.ts';
@@ -80,15 +80,20 @@ export interface RefreshReport {
   compared: number;
 }
 
-/** Features of a stored contact with its counts from the index, as the full scan would have them. */
-function storedFeatures(db: ReadableDb, id: string): DupFeatures | null {
+/**
+ * Features of a stored contact with its counts from the index, as the full scan would have them.
+ * `count` gives how many contacts hold a key, or either of two (capped at PROBE_LIMIT per key); a
+ * refresh remembers the answers, since the candidates of one contact mostly share its name key,
+ * phone and organisation.
+ */
+function storedFeatures(db: ReadableDb, id: string, count: (key: string, orKey?: string) => number): DupFeatures | null {
   const contact = getContact(db, id);
   if (!contact || contact.trashed) return null;
   const f = duplicateFeatures(contact.fields);
   const key = f.nameKeys[0];
-  f.nameCount = key ? contactsSharingKeys(db, [`n:${key}`, `nn:${key}`], PROBE_LIMIT).size : 0;
-  for (const p of f.phones) if (p.suffix) p.count = contactsSharingKeys(db, [`ps:${p.suffix}`], PROBE_LIMIT).size;
-  f.orgs.forEach((org, i) => (f.orgCounts[i] = contactsSharingKeys(db, [`o:${org}`], PROBE_LIMIT).size));
+  f.nameCount = key ? count(`n:${key}`, `nn:${key}`) : 0;
+  for (const p of f.phones) if (p.suffix) p.count = count(`ps:${p.suffix}`);
+  f.orgs.forEach((org, i) => (f.orgCounts[i] = count(`o:${org}`)));
   return f;
 }
 
@@ -115,8 +120,15 @@ export function refreshDuplicates(db: WritableDb, contactIds: readonly string[],
     return { rescored: 'full', compared: r.compared };
   }
   const cache = new Map<string, DupFeatures | null>();
+  const counts = new Map<string, number>();
+  const count = (key: string, orKey?: string) => {
+    const memo = orKey === undefined ? key : `${key}\u0000${orKey}`;
+    let n = counts.get(memo);
+    if (n === undefined) counts.set(memo, (n = orKey === undefined ? countSharingKey(db, key, PROBE_LIMIT) : countSharingEither(db, key, orKey, PROBE_LIMIT)));
+    return n;
+  };
   const features = (id: string) => {
-    if (!cache.has(id)) cache.set(id, storedFeatures(db, id));
+    if (!cache.has(id)) cache.set(id, storedFeatures(db, id, count));
     return cache.get(id)!;
   };
   let compared = 0;

@@ -45,6 +45,26 @@ export function contactsSharingKeys(db: ReadableDb, keys: readonly string[], lim
 }
 
 /**
+ * How many contacts hold the key, counting at most `limit`: the size contactsSharingKeys would give
+ * for that one key, without reading the ids out.
+ */
+export function countSharingKey(db: ReadableDb, key: string, limit = 50): number {
+  return prepared<[string, number], number>(db, 'SELECT count(*) FROM (SELECT 1 FROM contact_keys WHERE key = ? LIMIT ?)').pluck().get(key, limit)!;
+}
+
+/** The same for two keys: distinct contacts holding either, each key's list capped at `limit`. */
+export function countSharingEither(db: ReadableDb, a: string, b: string, limit = 50): number {
+  return prepared<{ a: string; b: string; limit: number }, number>(
+    db,
+    `SELECT count(*) FROM (
+       SELECT contact_id FROM (SELECT contact_id FROM contact_keys WHERE key = @a LIMIT @limit)
+       UNION SELECT contact_id FROM (SELECT contact_id FROM contact_keys WHERE key = @b LIMIT @limit))`,
+  )
+    .pluck()
+    .get({ a, b, limit })!;
+}
+
+/**
  * Like contactsSharingKeys, leaving out contacts that already have a record in `accountId` (they
  * cannot take a second one: linking skips them). Filtered in SQL, per key, so a first sync — where
  * every earlier card of the account fills the blocks — costs one statement per key, not one per
