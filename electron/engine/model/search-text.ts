@@ -8,10 +8,10 @@
 // Invariant: the text depends only on the fields (and this module's version): migration 0007
 // recomputes it for every stored contact when this changes.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { pinyin } from 'pinyin-pro';
 import type { ContactFields } from '../../../shared/model/contact.ts';
 import { splitFullName } from './normalize/name.ts';
 import { hasHan, hasKanaOrHangul, isHanOnly } from './normalize/pinyin.ts';
+import { pinyinPro } from './normalize/pinyin-pro.ts';
 import { cleanText } from './normalize/text.ts';
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
@@ -69,6 +69,7 @@ export function namePinyinForms(fields: ContactFields): string[] {
   const family = onlyHan(parts.family);
   const given = onlyHan(parts.given);
   // Surname mode reads polyphonic surnames as surnames (单 shan, 曾 zeng), as name keys do.
+  const { pinyin } = pinyinPro();
   const fam = family ? pinyin(family, { mode: 'surname', surname: 'all', toneType: 'none', type: 'array' }) : [];
   const giv = given ? pinyin(given, { toneType: 'none', type: 'array' }) : [];
   const forms = new Set<string>();

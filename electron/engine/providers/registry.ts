@@ -2,7 +2,9 @@
 // the stored OAuth grant, CardDAV and iCloud the stored password. The engine asks here; the host
 // chooses the environment (endpoint overrides for tests and self-hosting).
 // Sources live for the process (one per account): discovery runs once, so a poll with nothing new
-// costs one request per address book, and a provider's in-memory state outlives a run.
+// costs one request per address book, and a provider's in-memory state outlives a run. Each
+// provider (and its client library: googleapis, tsdav, ~20 MB each) is loaded when the first account
+// of its kind syncs, so a sync of CardDAV accounts never loads Google's client, nor the reverse.
 import { ConcordError } from '../../../shared/api/errors.ts';
 import { groupNamesInUse } from '../db/repos/contacts.ts';
 import { listRecords } from '../db/repos/records.ts';
@@ -10,12 +12,10 @@ import { etagsByRemoteId } from '../db/repos/sync.ts';
 import type { ImagePort } from '../ports.ts';
 import { personCodec } from '../sync/codecs/person.ts';
 import { vcardCodec } from '../sync/codecs/vcard.ts';
-import { accountCardDavSource, discoverAddressBooks } from './carddav/index.ts';
 import { folderSourceFactory } from './folder/index.ts';
 import type { DiscoveredAddressBook } from './carddav/index.ts';
 import type { SourceFactories, SourceFactory } from '../sync/sources.ts';
 import type { ContactSource } from './types.ts';
-import { createGoogleSource } from './google/index.ts';
 import type { GoogleSource } from './google/index.ts';
 import type { Env, GoogleClientCredentials } from './google/index.ts';
 
@@ -45,7 +45,10 @@ export function googleFactory(env: Env): SourceFactory {
   return async (account, secret, { db }) => {
     const { refreshToken, ...client } = parseGoogleSecret(secret);
     let entry = live.get(account.id);
-    if (!entry || entry.secret !== secret) live.set(account.id, (entry = { secret: secret!, source: createGoogleSource({ env, client, refreshToken }) }));
+    if (!entry || entry.secret !== secret) {
+      const { createGoogleSource } = await import('./google/index.ts');
+      live.set(account.id, (entry = { secret: secret!, source: createGoogleSource({ env, client, refreshToken }) }));
+    }
     const { source } = entry;
     // Labels must exist in Google before a contact can be put in them.
     const groups = await source.ensureGroups(groupNamesInUse(db));
@@ -66,6 +69,7 @@ export function carddavFactory(host: { images?: ImagePort } = {}): SourceFactory
     let entry = live.get(account.id);
     const groupsMode = account.settings.groupsMode;
     if (!entry || entry.secret !== secret || entry.groupsMode !== groupsMode) {
+      const { accountCardDavSource, discoverAddressBooks } = await import('./carddav/index.ts');
       const icloud = account.kind === 'icloud';
       const url = account.settings.url ?? '';
       const username = account.settings.username ?? '';

@@ -4,7 +4,7 @@
 // full name is divided into family and given name.
 // Invariant: readings are lower-case ASCII with no tones and no spaces inside one name part
 // ("ouyang", "xiaoming"), the way Chinese names are romanised in passports and address books.
-import { OutputFormat, pinyin, segment } from 'pinyin-pro';
+import { pinyinPro } from './pinyin-pro.ts';
 import { compactKey } from './text.ts';
 
 const han = /\p{Script=Han}/u;
@@ -34,6 +34,7 @@ export function hasKanaOrHangul(text: string): boolean {
 export function splitChineseName(fullName: string): { family: string; given: string } {
   const head = fullName.slice(0, 2);
   if (fullName.length > 2 && traditionalCompoundSurnames.has(head)) return { family: head, given: fullName.slice(2) };
+  const { segment, OutputFormat } = pinyinPro();
   const segments = segment(fullName, { mode: 'surname', surname: 'head', toneType: 'none', format: OutputFormat.AllSegment });
   const surname = segments[0]?.origin ?? fullName.slice(0, 1);
   return { family: surname, given: fullName.slice(surname.length) };
@@ -41,10 +42,10 @@ export function splitChineseName(fullName: string): { family: string; given: str
 
 /** 欧阳 → "ouyang", 单 → "shan", 曾 → "zeng" (surname readings). */
 export function familyPinyin(family: string): string {
-  return compactKey(pinyin(family, { mode: 'surname', surname: 'all', toneType: 'none', type: 'array' }).join(''));
+  return compactKey(pinyinPro().pinyin(family, { mode: 'surname', surname: 'all', toneType: 'none', type: 'array' }).join(''));
 }
 
 /** 小明 → "xiaoming" (most common reading of each character). */
 export function givenPinyin(given: string): string {
-  return compactKey(pinyin(given, { toneType: 'none', type: 'array' }).join(''));
+  return compactKey(pinyinPro().pinyin(given, { toneType: 'none', type: 'array' }).join(''));
 }

@@ -4,7 +4,8 @@
 // Group names resolve through the account's contact groups, loaded (and created) before the run.
 import { canonicalToPerson, clientMarkerOf, isDeletedPerson, patchPerson, personToCanonical, withClientMarker } from '../../model/person/index.ts';
 import type { GroupNamesByResource, GroupResourcesByName, Person } from '../../model/person/index.ts';
-import { encodeUpdate } from '../../providers/google/index.ts';
+// bodies.ts, not the provider's index: the codec needs no Google client library loaded.
+import { encodeUpdate } from '../../providers/google/bodies.ts';
 import { ProviderError } from '../../providers/types.ts';
 import type { RecordCodec } from '../codec.ts';
 
