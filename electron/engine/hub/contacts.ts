@@ -38,8 +38,8 @@ function derive(fields: ContactFields): Pick<ContactRow, 'displayName' | 'sortKe
   return { displayName: name, sortKey: sortKey(name), searchText: contactSearchText(fields), contentHash: hubHash(fields) };
 }
 
-function indexKeys(db: WritableDb, id: string, fields: ContactFields, fresh = false): void {
-  (fresh ? insertContactKeys : replaceContactKeys)(db, id, blockingKeys(contactKeys(fields, hubNormalize)));
+function keysOf(fields: ContactFields): string[] {
+  return blockingKeys(contactKeys(fields, hubNormalize));
 }
 
 export function createContact(ctx: WriteContext, entered: ContactFields, id: string = newContactId()): ContactRow {
@@ -47,7 +47,8 @@ export function createContact(ctx: WriteContext, entered: ContactFields, id: str
   const row: ContactRow = { id, fields, ...derive(fields), createdAt: ctx.now, updatedAt: ctx.now };
   atomically(ctx.db, () => {
     insertContact(ctx.db, row);
-    indexKeys(ctx.db, id, fields, true);
+    // A new contact has no keys yet: nothing to delete first.
+    insertContactKeys(ctx.db, id, keysOf(fields));
     appendJournal(ctx.db, {
       runId: ctx.runId,
       at: ctx.now,
@@ -75,7 +76,7 @@ export function changeContact(ctx: WriteContext, id: string, entered: ContactFie
     const next: ContactRow = { ...current, fields, ...derive(fields), updatedAt: modifiedAt };
     if (next.contentHash === current.contentHash) return true;
     updateContact(ctx.db, next);
-    indexKeys(ctx.db, id, fields);
+    replaceContactKeys(ctx.db, id, keysOf(fields));
     appendJournal(ctx.db, {
       runId: ctx.runId,
       at: ctx.now,

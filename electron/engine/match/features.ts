@@ -8,6 +8,7 @@
 import type { ContactFields, PartialDate } from '../../../shared/model/contact.ts';
 import { addressKey, compactKey as foldKey, emailKey, familyPinyin as familyReading, givenPinyin as givenReading, splitFullName as splitName, wordsKey } from '../model/normalize/index.ts';
 import { hasHan, hasKanaOrHangul, isHanOnly } from '../model/normalize/pinyin.ts';
+import { memo } from '../model/normalize/memo.ts';
 import { cleanText } from '../model/normalize/text.ts';
 import { canonicalGivens } from './nicknames.ts';
 
@@ -80,19 +81,8 @@ const genericLocals = new Set<string>([
   'info', 'admin', 'contact', 'mail', 'office', 'hello', 'support', 'sales', 'service', 'team', 'noreply', 'no-reply', 'webmaster', 'postmaster', 'me', 'home', 'work',
 ]);
 
-// Memoised normalisers. A book repeats the same given names, surnames and formatted names
-// thousands of times, and folding, segmenting and romanising are the costly part of a scan.
-const memo = <T>(f: (s: string) => T, limit = 100_000): ((s: string) => T) => {
-  const cache = new Map<string, T>();
-  return (s: string) => {
-    let v = cache.get(s);
-    if (v === undefined) {
-      if (cache.size >= limit) cache.clear();
-      cache.set(s, (v = f(s)));
-    }
-    return v;
-  };
-};
+// Memoised normalisers: a book repeats the same given names, surnames and formatted names thousands
+// of times (model/normalize/memo.ts).
 const printableAscii = /^[\x20-\x7e]*$/;
 /** Unified ideographs only (no compatibility forms, which NFKD would map): nothing to fold. */
 const plainHan = /^[\u3400-\u4dbf\u4e00-\u9fff]+$/;

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { inTransaction } from '../db/handle.ts';
 import type { WritableDb, ReadableDb } from '../db/handle.ts';
-import { contactsSharingKeys, countSharingEither, countSharingKey } from '../db/repos/contact-keys.ts';
+import { contactsSharingKeys, countSharingKeys } from '../db/repos/contact-keys.ts';
 import { getContact } from '../db/repos/contacts.ts';
 import { dismissedPairs, dismissedWith, pairKey } from '../db/repos/dismissals.ts';
 import { contactsChangedInRun, liveContactFields, openSuggestions, replaceScanSuggestions, replaceSuggestionsOf } from '../db/repos/suggestions.ts';
@@ -82,11 +82,11 @@ export interface RefreshReport {
 
 /**
  * Features of a stored contact with its counts from the index, as the full scan would have them.
- * `count` gives how many contacts hold a key, or either of two (capped at PROBE_LIMIT per key); a
- * refresh remembers the answers, since the candidates of one contact mostly share its name key,
- * phone and organisation.
+ * `count` gives how many contacts hold any of the keys (capped at PROBE_LIMIT per key); a refresh
+ * remembers the answers, since the candidates of one contact mostly share its name key, phone and
+ * organisation.
  */
-function storedFeatures(db: ReadableDb, id: string, count: (key: string, orKey?: string) => number): DupFeatures | null {
+function storedFeatures(db: ReadableDb, id: string, count: (...keys: string[]) => number): DupFeatures | null {
   const contact = getContact(db, id);
   if (!contact || contact.trashed) return null;
   const f = duplicateFeatures(contact.fields);
@@ -121,10 +121,10 @@ export function refreshDuplicates(db: WritableDb, contactIds: readonly string[],
   }
   const cache = new Map<string, DupFeatures | null>();
   const counts = new Map<string, number>();
-  const count = (key: string, orKey?: string) => {
-    const memo = orKey === undefined ? key : `${key}\u0000${orKey}`;
+  const count = (...keys: string[]) => {
+    const memo = keys.join('\u0000');
     let n = counts.get(memo);
-    if (n === undefined) counts.set(memo, (n = orKey === undefined ? countSharingKey(db, key, PROBE_LIMIT) : countSharingEither(db, key, orKey, PROBE_LIMIT)));
+    if (n === undefined) counts.set(memo, (n = countSharingKeys(db, keys, PROBE_LIMIT)));
     return n;
   };
   const features = (id: string) => {

@@ -12,6 +12,7 @@ import type { ContactFields } from '../../../shared/model/contact.ts';
 import { splitFullName } from './normalize/name.ts';
 import { hasHan, hasKanaOrHangul, isHanOnly } from './normalize/pinyin.ts';
 import { pinyinPro } from './normalize/pinyin-pro.ts';
+import { memo } from './normalize/memo.ts';
 import { cleanText } from './normalize/text.ts';
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
@@ -24,23 +25,15 @@ export function spaceOutCjk(text: string): string {
 const digits = (text: string): string => text.replace(/\D/g, '');
 
 /**
- * National forms by number text. Parsing is the costly part of a contact's search text, and a first
- * sync derives it for every contact; bounded like normalize/phone.ts's cache, starting over when full.
+ * National forms by number text ([] when the number does not parse). Parsing is the costly part of
+ * a contact's search text, and a first sync derives it for every contact.
  */
-const nationalForms = new Map<string, readonly string[]>();
-const NATIONAL_FORMS_MAX = 50_000;
-
-function nationalFormsOf(value: string): readonly string[] {
-  let forms = nationalForms.get(value);
-  if (forms) return forms;
+const nationalFormsOf = memo((value: string): readonly string[] => {
   // Without a default country libphonenumber reads only numbers that carry a calling code after a
   // plus sign ("+44 …", "tel:…;phone-context=+1"); anything else would only throw inside it.
   const parsed = /[+\uFF0B]/.test(value) ? parsePhoneNumberFromString(value) : undefined;
-  forms = parsed ? [digits(parsed.formatNational()), parsed.nationalNumber] : [];
-  if (nationalForms.size >= NATIONAL_FORMS_MAX) nationalForms.clear();
-  nationalForms.set(value, forms);
-  return forms;
-}
+  return parsed ? [digits(parsed.formatNational()), parsed.nationalNumber] : [];
+}, 50_000);
 
 function phoneForms(phone: { value: string }): string[] {
   return [...new Set([phone.value, digits(phone.value), ...nationalFormsOf(phone.value)])];

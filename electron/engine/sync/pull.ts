@@ -13,7 +13,7 @@ import { getContact } from '../db/repos/contacts.ts';
 import { holdContact } from '../db/repos/holds.ts';
 import { getLink, putLink } from '../db/repos/links.ts';
 import { deleteRecord, getRecord, upsertRecord } from '../db/repos/records.ts';
-import { contactLinkedIn, getSyncState, recordCount, recordIdsByRemoteId, setSyncState, storedVerbatim } from '../db/repos/sync.ts';
+import { contactLinkedIn, getSyncState, recordCount, recordIdsByRemoteId, recordMatch, setSyncState } from '../db/repos/sync.ts';
 import { changeContact, createContact, hubHash, restoreFromTrash, trashContact } from '../hub/contacts.ts';
 import { insertLinkSuggestion } from '../db/repos/suggestions.ts';
 import { contactKeys, linkingKeys } from '../match/keys.ts';
@@ -65,8 +65,9 @@ function planItem(run: AccountRun, item: RemoteItem): Planned | null {
   // Byte for byte what we stored, under the same version tag (our own write listed back, or a full
   // listing after a refused cursor): nothing to read or decide. A trashed contact's record still
   // goes the long way, since its decision depends on more than the item.
-  if (storedVerbatim(run.db, run.account.id, item.id, item.etag, item.payload)) return null;
-  const record = getRecord(run.db, run.account.id, item.id);
+  const match = recordMatch(run.db, run.account.id, item.id, item.etag, item.payload);
+  if (match === 'verbatim') return null;
+  const record = match === 'absent' ? undefined : getRecord(run.db, run.account.id, item.id);
   const decoded = run.codec.decode(item);
   if (decoded.kind === 'invalid') {
     run.report.errors.push({ contactId: null, remoteId: item.id, code: 'invalid-data', message: decoded.reason });
@@ -269,15 +270,15 @@ async function pullListing(run: AccountRun, cursor: string | null): Promise<bool
   const knownRecords = recordCount(run.db, run.account.id);
   const listed = new Set<string>();
   const deleted: string[] = [];
-  const held: Planned[] = [];
-  // Decided but not yet applied, with their remote ids: an item listed twice (a server reporting a
-  // change on two pages) is planned only after its first version was applied, or both would create.
-  let pending: Planned[] = [];
-  const pendingIds = new Set<string>();
+  // Decisions not yet applied, by remote id in listing order: overwrites held for the guards, and
+  // the rest until the chunk is full. An item listed twice (a server reporting a change on two
+  // pages) keeps only its later decision: both were decided against the same hub state, and the
+  // later version is the item as it now is (even when it is back to what is stored: then nothing).
+  const held = new Map<string, Planned>();
+  const pending = new Map<string, Planned>();
   const flush = () => {
-    applyPlanned(run, pending);
-    pending = [];
-    pendingIds.clear();
+    applyPlanned(run, [...pending.values()]);
+    pending.clear();
     run.othersInHub = undefined;
   };
   let next: string | null = null;
@@ -285,16 +286,12 @@ async function pullListing(run: AccountRun, cursor: string | null): Promise<bool
     run.othersInHub = undefined;
     for (const item of page.changed) {
       listed.add(item.id);
-      if (pendingIds.has(item.id)) flush();
+      held.delete(item.id);
+      pending.delete(item.id);
       const p = planItem(run, item);
-      if (!p) continue;
-      if (overwrites(p)) held.push(p);
-      else {
-        pending.push(p);
-        pendingIds.add(item.id);
-      }
+      if (p) (overwrites(p) ? held : pending).set(item.id, p);
     }
-    if (pending.length >= PULL_CHUNK) flush();
+    if (pending.size >= PULL_CHUNK) flush();
     deleted.push(...page.deleted);
     next = page.nextCursor ?? next;
     run.progress('snapshot', listed.size, listed.size);
@@ -307,7 +304,7 @@ async function pullListing(run: AccountRun, cursor: string | null): Promise<bool
       knownRecords,
       listedItems: cursor === null ? listed.size : null,
       deletes: deletions.filter((d) => d.kind === 'trash').length,
-      overwrites: held.length,
+      overwrites: held.size,
     },
     run.limits,
   );
@@ -316,10 +313,10 @@ async function pullListing(run: AccountRun, cursor: string | null): Promise<bool
     return false;
   }
 
-  const total = held.length + deletions.length;
+  const total = held.size + deletions.length;
   run.progress('execute', 0, total);
-  applyPlanned(run, held);
-  let done = held.length;
+  applyPlanned(run, [...held.values()]);
+  let done = held.size;
   for (let start = 0; start < deletions.length; start += PULL_CHUNK) {
     run.signal?.throwIfAborted();
     const chunk = deletions.slice(start, start + PULL_CHUNK);

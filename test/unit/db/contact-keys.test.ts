@@ -2,7 +2,7 @@
 // whether the account's links say so or they lie in the id range its current pull created, and the
 // range is skipped without losing the contacts created before or after it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contactsSharingKeys, countSharingEither, countSharingKey, holdsContactsOutside, replaceContactKeys, unlinkedContactsSharingKeys } from '../../../electron/engine/db/repos/contact-keys.ts';
+import { contactsSharingKeys, countSharingKeys, holdsContactsOutside, replaceContactKeys, unlinkedContactsSharingKeys } from '../../../electron/engine/db/repos/contact-keys.ts';
 import { putLink } from '../../../electron/engine/db/repos/links.ts';
 import { upsertRecord } from '../../../electron/engine/db/repos/records.ts';
 import { createContact } from '../../../electron/engine/hub/contacts.ts';
@@ -74,17 +74,20 @@ describe('holdsContactsOutside', () => {
   });
 });
 
-describe('countSharingKey / countSharingEither', () => {
+describe('countSharingKeys', () => {
   it('count what contactsSharingKeys would list: capped per key, a contact holding both keys once', () => {
     const db = t.engine.context.db;
     // 7 contacts hold only x, 3 only y, 2 both; the duplicate keys are replaced by hand.
     const ids = Array.from({ length: 12 }, () => ann());
     ids.forEach((id, i) => replaceContactKeys(db, id, i < 7 ? ['n:x'] : i < 10 ? ['nn:x'] : ['n:x', 'nn:x']));
     for (const limit of [1, 3, 5, 8, 9, 50]) {
-      expect(countSharingKey(db, 'n:x', limit)).toBe(contactsSharingKeys(db, ['n:x'], limit).size);
-      expect(countSharingEither(db, 'n:x', 'nn:x', limit)).toBe(contactsSharingKeys(db, ['n:x', 'nn:x'], limit).size);
+      expect(countSharingKeys(db, ['n:x'], limit)).toBe(contactsSharingKeys(db, ['n:x'], limit).size);
+      expect(countSharingKeys(db, ['n:x', 'nn:x'], limit)).toBe(contactsSharingKeys(db, ['n:x', 'nn:x'], limit).size);
     }
-    expect(countSharingEither(db, 'n:x', 'nn:x', 50)).toBe(12);
-    expect(countSharingKey(db, 'n:nobody', 50)).toBe(0);
+    expect(countSharingKeys(db, ['n:x', 'nn:x'], 50)).toBe(12);
+    expect(countSharingKeys(db, ['n:x'], 50)).toBe(9);
+    expect(countSharingKeys(db, ['nn:x'], 50)).toBe(5);
+    expect(countSharingKeys(db, ['n:nobody'], 50)).toBe(0);
+    expect(countSharingKeys(db, [], 50)).toBe(0);
   });
 });

@@ -49,6 +49,19 @@ describe('pinyin of Chinese names', () => {
     expect(contactSearchText(person({ fn: '山田 さくら' }))).not.toMatch(/[a-z]/); // kana: Japanese, no pinyin
     expect(contactSearchText(person({ given: 'Anna', family: 'Smith' }))).toBe('Anna Smith');
   });
+
+  it('indexes international numbers in national form too, national ones as written and as digits', () => {
+    const words = (phone: string) => contactSearchText(person({ given: 'Ann', phone })).split(' ');
+    // "+44 20 7946 0958" is found by "020 7946 0958" (national digits) and "2079460958".
+    expect(words('+44 20 7946 0958')).toEqual(expect.arrayContaining(['442079460958', '02079460958', '2079460958']));
+    expect(words('tel:202-555-0143;phone-context=+1')).toEqual(expect.arrayContaining(['2025550143']));
+    // Without a calling code there is no country to read it in: the text and its digits only.
+    const national = words('(202) 555-0143');
+    expect(national).toEqual(expect.arrayContaining(['2025550143']));
+    expect(national.filter((w) => /^\d+$/.test(w))).toEqual(['2025550143']);
+    // Repeated numbers give the same forms (remembered, never shared and mutated).
+    expect(words('+44 20 7946 0958')).toEqual(words('+44 20 7946 0958'));
+  });
 });
 
 describe('counting and paging a search', () => {

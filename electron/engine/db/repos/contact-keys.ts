@@ -45,23 +45,16 @@ export function contactsSharingKeys(db: ReadableDb, keys: readonly string[], lim
 }
 
 /**
- * How many contacts hold the key, counting at most `limit`: the size contactsSharingKeys would give
- * for that one key, without reading the ids out.
+ * How many distinct contacts hold any of the keys, each key's list capped at `limit`: the size
+ * contactsSharingKeys would give, without reading the ids out.
  */
-export function countSharingKey(db: ReadableDb, key: string, limit = 50): number {
-  return prepared<[string, number], number>(db, 'SELECT count(*) FROM (SELECT 1 FROM contact_keys WHERE key = ? LIMIT ?)').pluck().get(key, limit)!;
-}
-
-/** The same for two keys: distinct contacts holding either, each key's list capped at `limit`. */
-export function countSharingEither(db: ReadableDb, a: string, b: string, limit = 50): number {
-  return prepared<{ a: string; b: string; limit: number }, number>(
-    db,
-    `SELECT count(*) FROM (
-       SELECT contact_id FROM (SELECT contact_id FROM contact_keys WHERE key = @a LIMIT @limit)
-       UNION SELECT contact_id FROM (SELECT contact_id FROM contact_keys WHERE key = @b LIMIT @limit))`,
-  )
+export function countSharingKeys(db: ReadableDb, keys: readonly string[], limit = 50): number {
+  if (keys.length === 0) return 0;
+  const capped = '(SELECT contact_id FROM (SELECT contact_id FROM contact_keys WHERE key = ? LIMIT ?))';
+  const sql = `SELECT count(*) FROM (${keys.map(() => `SELECT contact_id FROM ${capped}`).join(' UNION ')})`;
+  return prepared<unknown[], number>(db, sql)
     .pluck()
-    .get({ a, b, limit })!;
+    .get(...keys.flatMap((key) => [key, limit]))!;
 }
 
 /**

@@ -94,12 +94,12 @@ const pushSelect = `SELECT c.id AS contact_id, c.change_tick, c.fields AS contac
     r.fields AS record_fields, l.base
   FROM contacts c CROSS JOIN links l ON l.contact_id = c.id CROSS JOIN records r ON r.id = l.record_id`;
 
-/** Live contacts changed after `sinceTick`, linked in the account, whose meaning moved away from the pair's base. */
 const changedSinceBaseSql = `${pushSelect} WHERE c.change_tick > ? AND r.account_id = ? AND c.content_hash <> l.base_hash
        AND NOT EXISTS (SELECT 1 FROM trash t WHERE t.contact_id = c.id) ORDER BY c.change_tick, c.seq`;
 const trashedButPresentSql = `${pushSelect} WHERE c.change_tick > ? AND r.account_id = ? AND EXISTS (SELECT 1 FROM trash t WHERE t.contact_id = c.id)
      ORDER BY c.change_tick, c.seq`;
 
+/** Live contacts changed after `sinceTick`, linked in the account, whose meaning moved away from the pair's base. */
 export function contactsChangedSinceBase(db: ReadableDb, accountId: string, sinceTick: number): PushRow[] {
   return prepared<[number, string], RawPushRow>(db, changedSinceBaseSql).all(sinceTick, accountId).map(toPushRow);
 }
@@ -167,22 +167,21 @@ export function countContactsMissingIn(db: ReadableDb, accountId: string, sinceT
 }
 
 /**
- * Whether the account's record of `remoteId` is this exact item (same version tag, same bytes) and
- * its contact, if linked, is live: a listed item that needs no reading at all. Compared in SQL so
- * an echo costs one indexed probe and no JSON parse of the record, link base or contact (an echo
- * sync of 100,000 items is all of these).
+ * How a listed item compares with the account's record of it: 'absent' (no record: a new item),
+ * 'verbatim' (same version tag, same bytes, and its contact, if linked, is live: nothing to read at
+ * all) or 'changed'. One indexed probe, no JSON parsed: an echo sync of 100,000 items is all
+ * 'verbatim', and a first sync all 'absent', so neither reads a record row into JavaScript.
  */
-export function storedVerbatim(db: ReadableDb, accountId: string, remoteId: string, etag: string | null, raw: string): boolean {
-  return (
-    prepared<[string, string, string | null, string], number>(
-      db,
-      `SELECT EXISTS (SELECT 1 FROM records r
-         WHERE r.account_id = ? AND r.remote_id = ? AND r.etag IS ? AND r.raw = ?
-           AND NOT EXISTS (SELECT 1 FROM links l JOIN trash t ON t.contact_id = l.contact_id WHERE l.record_id = r.id))`,
-    )
-      .pluck()
-      .get(accountId, remoteId, etag, raw) === 1
-  );
+export function recordMatch(db: ReadableDb, accountId: string, remoteId: string, etag: string, raw: string): 'absent' | 'verbatim' | 'changed' {
+  const same = prepared<[string, string, string, string], number>(
+    db,
+    `SELECT r.etag IS ? AND r.raw = ?
+       AND NOT EXISTS (SELECT 1 FROM links l JOIN trash t ON t.contact_id = l.contact_id WHERE l.record_id = r.id)
+     FROM records r WHERE r.account_id = ? AND r.remote_id = ?`,
+  )
+    .pluck()
+    .get(etag, raw, accountId, remoteId);
+  return same === undefined ? 'absent' : same === 1 ? 'verbatim' : 'changed';
 }
 
 /** Whether the contact already has a record in the account (a hub contact is linked at most once per account). */
