@@ -164,14 +164,16 @@ export function refreshAfterRun(db: WritableDb, runId: number, now: number): Ref
 }
 
 export interface DuplicateCluster extends Cluster<OpenSuggestion> {
-  /** Stable for the same members: sha256 of the sorted ids (a changed cluster gets a new id). */
+  /** Stable for the same members: sha256 of the sorted ids (a changed cluster gets a new id); never starts with '-'. */
   id: string;
   /** 'link' when any pair was raised while linking (a contact is held back until decided). */
   origin: 'scan' | 'link';
 }
 
 export function clusterId(contactIds: readonly string[]): string {
-  return createHash('sha256').update([...contactIds].sort().join('\n')).digest('base64url').slice(0, 22);
+  // Never with a leading '-': `concord duplicates merge -_LLeu…` would read the id as an option.
+  // Ids that never had one are unchanged.
+  return createHash('sha256').update([...contactIds].sort().join('\n')).digest('base64url').replace(/^-+/, '').slice(0, 22);
 }
 
 /** Open suggestions grouped into clusters, strongest first. Low-tier pairs are never shown. */

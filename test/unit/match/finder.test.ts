@@ -8,7 +8,8 @@ import { dismissPair } from '../../../electron/engine/db/repos/dismissals.ts';
 import { startRun } from '../../../electron/engine/db/repos/runs.ts';
 import { insertLinkSuggestion, openSuggestions } from '../../../electron/engine/db/repos/suggestions.ts';
 import { changeContact, createContact, trashContact } from '../../../electron/engine/hub/contacts.ts';
-import { duplicateClusters, refreshAfterRun, refreshDuplicates, scanDuplicates } from '../../../electron/engine/match/finder.ts';
+import { clusterId, duplicateClusters, refreshAfterRun, refreshDuplicates, scanDuplicates } from '../../../electron/engine/match/finder.ts';
+import { createHash } from 'node:crypto';
 import { person } from '../../support/engine.ts';
 
 let db: WritableDb;
@@ -82,5 +83,22 @@ describe('"not the same person"', () => {
     // A link suggestion for the pair is refused too.
     insertLinkSuggestion(db, 'c', 'd', 0.9, 'high', [], 6);
     expect(pairs()).toEqual(['a-b:medium']);
+  });
+});
+
+describe('clusterId', () => {
+  it('never starts with "-" (a CLI argument would read as an option), and keeps every other id as it was', () => {
+    const members = (i: number) => [`c${i}`, `d${i}`];
+    const digest = (ids: string[]) => createHash('sha256').update([...ids].sort().join('\n')).digest('base64url');
+    // Member sets whose digest starts with '-' exist within a few hundred tries (1 in 64).
+    const dashed = Array.from({ length: 2000 }, (_, i) => members(i)).filter((m) => digest(m).startsWith('-'));
+    expect(dashed.length).toBeGreaterThan(5);
+    for (const m of dashed) {
+      expect(clusterId(m)).toMatch(/^[\w][\w-]{21}$/);
+      expect(clusterId([...m].reverse())).toBe(clusterId(m));
+    }
+    const plain = Array.from({ length: 20 }, (_, i) => members(i)).filter((m) => !digest(m).startsWith('-'));
+    for (const m of plain) expect(clusterId(m)).toBe(digest(m).slice(0, 22));
+    expect(new Set(dashed.map(clusterId)).size).toBe(dashed.length);
   });
 });
